@@ -1,0 +1,126 @@
+package org.spack.cachesearch.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.spack.cachesearch.ingest.Page;
+import org.spack.cachesearch.ingest.PageKey;
+
+/**
+ * Writes pages into the index. Nothing is visible until {@link #commit}: a run that dies or is
+ * killed before it leaves the last commit as it was. Thread-safe, as IndexWriter is.
+ */
+public final class SpecIndexer implements Closeable {
+  private final IndexSchema schema = new IndexSchema();
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final boolean rebuilt;
+
+  /** What {@link #prune} removed. */
+  public record Pruned(List<PageKey> pages, long specs) {}
+
+  public SpecIndexer(Path dir) throws IOException {
+    this.directory = FSDirectory.open(dir);
+    this.rebuilt = DirectoryReader.indexExists(directory) && !sameVersion(dir);
+    IndexWriterConfig config = new IndexWriterConfig(schema.indexAnalyzer())
+        // An index of another schema is replaced whole, but only when this run commits.
+        .setOpenMode(rebuilt ? IndexWriterConfig.OpenMode.CREATE
+            : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+        // Closing without commit() must drop the run, never publish half of it.
+        .setCommitOnClose(false)
+        .setRAMBufferSizeMB(128);
+    this.writer = new IndexWriter(directory, config);
+  }
+
+  private boolean sameVersion(Path dir) throws IOException {
+    try (DirectoryReader reader = DirectoryReader.open(directory)) {
+      SpecIndex.check(dir, reader.getIndexCommit());
+      return true;
+    } catch (IndexVersionException e) {
+      return false;
+    }
+  }
+
+  /** True when an index of another schema version was found and is being replaced. */
+  public boolean rebuilt() {
+    return rebuilt;
+  }
+
+  /** Replaces every document of the page's (tag, package) with its specs, in one step. */
+  public void index(Page page) throws IOException {
+    List<Document> docs = new ArrayList<>(page.specs().size());
+    for (Document doc : schema.documents(page)) {
+      docs.add(schema.facetsConfig().build(doc));
+    }
+    writer.updateDocuments(pageTerm(page.key()), docs);
+  }
+
+  /** Deletes the pages of {@code tags} that are not in {@code keep}. */
+  public Pruned prune(Set<String> tags, Set<PageKey> keep) throws IOException {
+    List<PageKey> gone = new ArrayList<>();
+    long specs = 0;
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      Terms terms = MultiTerms.getTerms(reader, IndexSchema.PAGE);
+      TermsEnum it = terms == null ? TermsEnum.EMPTY : terms.iterator();
+      for (BytesRef term = it.next(); term != null; term = it.next()) {
+        String key = term.utf8ToString();
+        int slash = key.indexOf('/');
+        PageKey page = new PageKey(key.substring(0, slash), key.substring(slash + 1));
+        if (tags.contains(page.tag()) && !keep.contains(page)) {
+          int count = searcher.count(new TermQuery(pageTerm(page)));
+          if (count > 0) {
+            gone.add(page);
+            specs += count;
+          }
+        }
+      }
+    }
+    for (PageKey page : gone) {
+      writer.deleteDocuments(pageTerm(page));
+    }
+    return new Pruned(gone, specs);
+  }
+
+  /** Publishes everything since the last commit, recording how the index was built. */
+  public void commit(Map<String, String> userData) throws IOException {
+    writer.setLiveCommitData(userData.entrySet());
+    writer.commit();
+  }
+
+  /** Live documents the writer holds now, committed or not. */
+  public int numDocs() {
+    return writer.getDocStats().numDocs;
+  }
+
+  private static Term pageTerm(PageKey key) {
+    return new Term(IndexSchema.PAGE, IndexSchema.pageKey(key.tag(), key.name()));
+  }
+
+  /** Drops whatever was not committed. */
+  @Override
+  public void close() throws IOException {
+    try {
+      writer.rollback();
+    } finally {
+      directory.close();
+    }
+  }
+}

@@ -1,0 +1,335 @@
+package org.spack.cachesearch.ingest;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * Reads one page file into a {@link Page}: finds the front matter, parses it as YAML keeping the
+ * file line of every key and spec, and checks it. Thread-safe; never throws for bad input.
+ */
+public final class PageReader {
+  /** SnakeYAML refuses documents over 3 MB of code points by default; real pages reach several. */
+  private static final int CODE_POINT_LIMIT = 512 * 1024 * 1024;
+
+  private final ObjectMapper yaml;
+
+  public PageReader() {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(CODE_POINT_LIMIT);
+    this.yaml = new ObjectMapper(YAMLFactory.builder().loaderOptions(options).build());
+  }
+
+  /** A parsed value and the file line where it starts. */
+  private record Located(JsonNode node, int line) {}
+
+  public ReadResult read(Path file) {
+    String path = file.toString();
+    Optional<PageKey> pathKey = keyFromPath(file);
+    Problems problems = new Problems(path);
+    String text;
+    try {
+      // A decoder of its own reports malformed input instead of replacing it.
+      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return problems.failed(1, "not UTF-8 text", pathKey);
+    } catch (IOException e) {
+      return problems.failed(1, "cannot read: " + e.getMessage(), pathKey);
+    }
+    FrontMatter frontMatter;
+    try {
+      frontMatter = FrontMatter.find(text);
+    } catch (FrontMatter.Missing e) {
+      return problems.failed(1, e.getMessage(), pathKey);
+    }
+    Optional<Integer> legacy = legacyLine(frontMatter);
+    if (legacy.isPresent()) {
+      problems.warning(legacy.get(),
+          "legacy format (category: package with spec_files/spec_names), not indexed");
+      return problems.result(ReadResult.Kind.LEGACY, null, pathKey.orElse(null));
+    }
+    Map<String, Located> fields = new HashMap<>();
+    List<Located> specNodes = new ArrayList<>();
+    if (!parse(frontMatter, fields, specNodes, problems)) {
+      return problems.result(ReadResult.Kind.FAILED, null, pathKey.orElse(null));
+    }
+    return new PageBuilder(path, pathKey, fields, specNodes, problems).build();
+  }
+
+  /** Old pages list spec files instead of spec details; we recognise them and skip them. */
+  private static Optional<Integer> legacyLine(FrontMatter frontMatter) {
+    if (frontMatter.lineOfKey("spec_details:").isPresent()) {
+      return Optional.empty();
+    }
+    return frontMatter.lineOfKey("spec_files:")
+        .or(() -> frontMatter.lineOfKey("spec_names:"))
+        .or(() -> frontMatter.lineOfKey("category: package"));
+  }
+
+  /**
+   * Streams the front matter: top-level keys into {@code fields}, each {@code spec_details} entry
+   * into {@code specs}, with the file line each starts on. False after a syntax error.
+   */
+  private boolean parse(FrontMatter fm, Map<String, Located> fields, List<Located> specs,
+      Problems problems) {
+    try (JsonParser p = yaml.createParser(fm.yaml())) {
+      JsonToken token = p.nextToken();
+      if (token != JsonToken.START_OBJECT) {
+        problems.error(fm.firstLine(), token == null
+            ? "empty front matter"
+            : "front matter must be a mapping of keys to values");
+        return false;
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String key = p.currentName();
+        int line = fm.fileLine(p.currentTokenLocation().getLineNr());
+        if (p.nextToken() == JsonToken.START_ARRAY && key.equals("spec_details")) {
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            int specLine = fm.fileLine(p.currentTokenLocation().getLineNr());
+            specs.add(new Located(p.readValueAsTree(), specLine));
+          }
+          fields.put(key, new Located(yaml.createArrayNode(), line));
+        } else {
+          JsonNode node = p.readValueAsTree();
+          fields.put(key, new Located(node, line));
+        }
+      }
+      return true;
+    } catch (JsonProcessingException e) {
+      syntaxError(fm, e, problems);
+      return false;
+    } catch (IOException e) {
+      problems.error(fm.firstLine(), "cannot parse front matter: " + e.getMessage());
+      return false;
+    }
+  }
+
+  private static void syntaxError(FrontMatter fm, JsonProcessingException e, Problems problems) {
+    if (e.getCause() instanceof MarkedYAMLException yamlError && yamlError.getProblemMark() != null) {
+      String context = yamlError.getContext() == null ? "" : " (" + yamlError.getContext() + ")";
+      problems.error(fm.fileLine(yamlError.getProblemMark().getLine() + 1),
+          "YAML syntax error: " + yamlError.getProblem() + context);
+      return;
+    }
+    JsonLocation at = e.getLocation();
+    problems.error(fm.fileLine(at == null ? 1 : at.getLineNr()),
+        "YAML syntax error: " + e.getOriginalMessage());
+  }
+
+  /** {@code .../_cache/<tag>/<package>/<file>}: the layout of the cache.spack.io repository. */
+  static Optional<PageKey> keyFromPath(Path file) {
+    for (int i = file.getNameCount() - 4; i >= 0; i--) {
+      if (file.getName(i).toString().equals("_cache")) {
+        return Optional.of(new PageKey(file.getName(i + 1).toString(), file.getName(i + 2).toString()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Collects one page's problems with its path. */
+  static final class Problems {
+    private final String path;
+    private final List<Problem> list = new ArrayList<>();
+
+    Problems(String path) {
+      this.path = path;
+    }
+
+    void error(int line, String message) {
+      list.add(Problem.error(path, line, message));
+    }
+
+    void warning(int line, String message) {
+      list.add(Problem.warning(path, line, message));
+    }
+
+    boolean hasErrors() {
+      return list.stream().anyMatch(Problem::isError);
+    }
+
+    ReadResult failed(int line, String message, Optional<PageKey> key) {
+      error(line, message);
+      return result(ReadResult.Kind.FAILED, null, key.orElse(null));
+    }
+
+    ReadResult result(ReadResult.Kind kind, Page page, PageKey key) {
+      return new ReadResult(path, kind, page, key, list);
+    }
+  }
+
+  /** Checks the parsed front matter field by field and builds the page. */
+  private static final class PageBuilder {
+    private final String path;
+    private final Optional<PageKey> pathKey;
+    private final Map<String, Located> fields;
+    private final List<Located> specNodes;
+    private final Problems problems;
+
+    PageBuilder(String path, Optional<PageKey> pathKey, Map<String, Located> fields,
+        List<Located> specNodes, Problems problems) {
+      this.path = path;
+      this.pathKey = pathKey;
+      this.fields = fields;
+      this.specNodes = specNodes;
+      this.problems = problems;
+    }
+
+    ReadResult build() {
+      String name = name();
+      String tag = tag();
+      PageMeta meta = meta();
+      List<Spec> specs = specs();
+      if (problems.hasErrors() || name == null || tag == null || meta == null || specs == null) {
+        PageKey key = name != null && tag != null ? new PageKey(tag, name) : pathKey.orElse(null);
+        return problems.result(ReadResult.Kind.FAILED, null, key);
+      }
+      Page page = new Page(path, name, tag, meta, specs);
+      if (fields.containsKey("meta")) {
+        int line = fields.get("meta").line();
+        MetaCheck.check(meta, specs).forEach(m -> problems.warning(line, m));
+      }
+      pathKey.filter(k -> !k.equals(page.key())).ifPresent(k -> problems.warning(1,
+          "page says " + page.key() + " but lies under _cache/" + k + "/"));
+      return problems.result(ReadResult.Kind.PAGE, page, page.key());
+    }
+
+    private String name() {
+      Located title = fields.get("title");
+      if (title == null || title.node().isNull()) {
+        problems.error(1, "missing required field 'title' (the package name)");
+        return null;
+      }
+      String name = title.node().isValueNode() ? title.node().asText() : null;
+      if (name == null || !isName(name)) {
+        problems.error(title.line(), "'title' must be a package name, not "
+            + (name == null ? Fields.describe(title.node()) : "\"" + name + "\""));
+        return null;
+      }
+      return name;
+    }
+
+    private String tag() {
+      Located categories = fields.get("categories");
+      if (categories == null) {
+        if (pathKey.isEmpty()) {
+          problems.error(1, "no tag: 'categories: [package, <tag>]' is missing and the path has no"
+              + " _cache/<tag>/ folder");
+          return null;
+        }
+        return pathKey.get().tag();
+      }
+      List<String> values = new ArrayList<>();
+      if (categories.node().isArray()) {
+        categories.node().forEach(n -> values.add(n.isValueNode() ? n.asText() : null));
+      }
+      List<String> tags = values.stream().filter(v -> !"package".equals(v)).toList();
+      if (!categories.node().isArray() || tags.size() != 1 || tags.get(0) == null
+          || !isName(tags.get(0))) {
+        problems.error(categories.line(),
+            "'categories' must be [package, <tag>], not " + categories.node());
+        return null;
+      }
+      return tags.get(0);
+    }
+
+    private PageMeta meta() {
+      Located meta = fields.get("meta");
+      if (meta == null || meta.node().isNull()) {
+        return PageMeta.EMPTY;
+      }
+      if (!meta.node().isObject()) {
+        problems.error(meta.line(), "'meta' must be a mapping, not " + Fields.describe(meta.node()));
+        return null;
+      }
+      int before = problems.list.size();
+      Fields f = new Fields(meta.node(), "meta", m -> problems.error(meta.line(), m));
+      List<String> versions = f.strings("versions", false);
+      List<String> compilers = f.strings("compilers", false);
+      List<String> oss = f.strings("oss", false);
+      List<String> platforms = f.strings("platforms", false);
+      List<String> targets = f.strings("targets", false);
+      List<String> stacks = f.strings("stacks", false);
+      Integer numSpecs = count(f, f.get("num_specs"), "num_specs");
+      Map<String, Integer> byStack = new LinkedHashMap<>();
+      JsonNode byStackNode = f.get("num_specs_by_stack");
+      if (byStackNode != null && !byStackNode.isObject()) {
+        f.error("'num_specs_by_stack' must be a mapping of stack to count, not "
+            + Fields.describe(byStackNode));
+      } else if (byStackNode != null) {
+        byStackNode.fields().forEachRemaining(e -> byStack.put(e.getKey(),
+            count(f, e.getValue(), "num_specs_by_stack." + e.getKey())));
+      }
+      if (problems.list.size() > before) {
+        return null;
+      }
+      return new PageMeta(versions, compilers, oss, platforms, targets, stacks, numSpecs, byStack);
+    }
+
+    private static Integer count(Fields f, JsonNode node, String field) {
+      if (node == null) {
+        return null;
+      }
+      if (!node.isInt() || node.asInt() < 0) {
+        f.error("'" + field + "' must be a whole number, not " + Fields.describe(node)
+            + (node.isValueNode() ? " " + node : ""));
+        return 0;
+      }
+      return node.asInt();
+    }
+
+    private List<Spec> specs() {
+      Located details = fields.get("spec_details");
+      if (details == null || details.node().isNull()) {
+        problems.error(1, "missing required field 'spec_details' (the list of specs)");
+        return null;
+      }
+      if (!details.node().isArray()) {
+        problems.error(details.line(),
+            "'spec_details' must be a list of specs, not " + Fields.describe(details.node()));
+        return null;
+      }
+      List<Spec> specs = new ArrayList<>(specNodes.size());
+      Map<String, Integer> seen = new HashMap<>();
+      for (int i = 0; i < specNodes.size(); i++) {
+        Located node = specNodes.get(i);
+        String where = "spec_details[" + i + "]";
+        Spec spec = SpecReader.read(node.node(), where, m -> problems.error(node.line(), m));
+        if (spec == null) {
+          continue;
+        }
+        Integer first = seen.putIfAbsent(spec.hash(), i);
+        if (first != null) {
+          problems.error(node.line(), where + ": duplicate hash \"" + spec.hash()
+              + "\" (also spec_details[" + first + "])");
+          continue;
+        }
+        specs.add(spec);
+      }
+      return specs;
+    }
+
+    /** Package and tag names become keys and path segments: no slashes, no white space. */
+    private static boolean isName(String s) {
+      return !s.isBlank() && s.chars().noneMatch(c -> c == '/' || Character.isWhitespace(c));
+    }
+  }
+}

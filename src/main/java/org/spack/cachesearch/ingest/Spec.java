@@ -1,0 +1,49 @@
+package org.spack.cachesearch.ingest;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One prebuilt binary of a package, as one entry of a page's {@code spec_details}.
+ *
+ * @param size bytes, or null where the page says {@code "-"} or nothing
+ * @param extra fields this version does not know (e.g. {@code tarball}), name to JSON text, kept
+ *     so that nothing in a page is lost
+ */
+public record Spec(
+    String hash,
+    Compiler compiler,
+    String os,
+    String platform,
+    String target,
+    List<Variant> variants,
+    List<String> versions,
+    List<String> stacks,
+    Long size,
+    Map<String, String> extra) {
+
+  /** Spack's DAG hash: 32 characters of its base32 alphabet. */
+  public static final Pattern HASH = Pattern.compile("[a-z2-7]{32}");
+
+  public Spec {
+    Objects.requireNonNull(hash, "hash");
+    Objects.requireNonNull(compiler, "compiler");
+    Objects.requireNonNull(os, "os");
+    Objects.requireNonNull(platform, "platform");
+    Objects.requireNonNull(target, "target");
+    if (!HASH.matcher(hash).matches()) {
+      throw new IllegalArgumentException("malformed hash: " + hash);
+    }
+    variants = List.copyOf(variants);
+    versions = List.copyOf(versions);
+    stacks = List.copyOf(stacks);
+    extra = Map.copyOf(extra);
+  }
+
+  /** Spack's arch triple, {@code platform-os-target}. */
+  public String arch() {
+    return platform + "-" + os + "-" + target;
+  }
+}
