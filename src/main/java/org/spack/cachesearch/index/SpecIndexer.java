@@ -39,7 +39,7 @@ public final class SpecIndexer implements Closeable {
   public SpecIndexer(Path dir) throws IOException {
     this.directory = FSDirectory.open(dir);
     this.rebuilt = DirectoryReader.indexExists(directory) && !sameVersion(dir);
-    IndexWriterConfig config = new IndexWriterConfig(schema.indexAnalyzer())
+    IndexWriterConfig config = new IndexWriterConfig(schema.analyzer())
         // An index of another schema is replaced whole, but only when this run commits.
         .setOpenMode(rebuilt ? IndexWriterConfig.OpenMode.CREATE
             : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)

@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -29,6 +31,11 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 public final class PageReader {
   /** SnakeYAML refuses documents over 3 MB of code points by default; real pages reach several. */
   private static final int CODE_POINT_LIMIT = 512 * 1024 * 1024;
+
+  private static final String SPEC_DETAILS = "spec_details";
+  /** A top-level key whose value starts like JSON: {@code spec_details: [{"hash": ...}]}. */
+  private static final Pattern JSON_LINE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*): *[\\[{]");
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ObjectMapper yaml;
 
@@ -86,13 +93,17 @@ public final class PageReader {
   }
 
   /**
-   * Streams the front matter: top-level keys into {@code fields}, each {@code spec_details} entry
+   * Parses the front matter: top-level keys into {@code fields}, each {@code spec_details} entry
    * into {@code specs}, with the file line each starts on. False after a syntax error.
    */
   private boolean parse(FrontMatter fm, Map<String, Located> fields, List<Located> specs,
       Problems problems) {
-    try (JsonParser p = yaml.createParser(fm.yaml())) {
+    String rest = takeJsonLines(fm, fields, specs);
+    try (JsonParser p = yaml.createParser(rest)) {
       JsonToken token = p.nextToken();
+      if (token == null && !fields.isEmpty()) {
+        return true;
+      }
       if (token != JsonToken.START_OBJECT) {
         problems.error(fm.firstLine(), token == null
             ? "empty front matter"
@@ -102,7 +113,7 @@ public final class PageReader {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String key = p.currentName();
         int line = fm.fileLine(p.currentTokenLocation().getLineNr());
-        if (p.nextToken() == JsonToken.START_ARRAY && key.equals("spec_details")) {
+        if (p.nextToken() == JsonToken.START_ARRAY && key.equals(SPEC_DETAILS)) {
           while (p.nextToken() != JsonToken.END_ARRAY) {
             int specLine = fm.fileLine(p.currentTokenLocation().getLineNr());
             specs.add(new Located(p.readValueAsTree(), specLine));
@@ -120,6 +131,42 @@ public final class PageReader {
     } catch (IOException e) {
       problems.error(fm.firstLine(), "cannot parse front matter: " + e.getMessage());
       return false;
+    }
+  }
+
+  /**
+   * Real pages write {@code meta} and {@code spec_details} as one line of JSON, megabytes long:
+   * a JSON parser reads those lines many times faster than YAML's. Each top-level {@code key:
+   * [..]} or {@code key: {..}} line that is valid JSON is taken here and blanked (so YAML line
+   * numbers still hold); anything else is left for the YAML parser. Returns what is left.
+   */
+  private String takeJsonLines(FrontMatter fm, Map<String, Located> fields, List<Located> specs) {
+    String[] lines = fm.yaml().split("\n", -1);
+    StringBuilder rest = new StringBuilder();
+    for (int i = 0; i < lines.length; i++) {
+      Matcher m = JSON_LINE.matcher(lines[i]);
+      JsonNode node = m.lookingAt() ? json(lines[i].substring(m.end() - 1)) : null;
+      if (node == null) {
+        rest.append(lines[i]).append('\n');
+        continue;
+      }
+      int line = fm.fileLine(i + 1);
+      String key = m.group(1);
+      if (key.equals(SPEC_DETAILS) && node.isArray()) {
+        node.forEach(spec -> specs.add(new Located(spec, line)));
+        node = yaml.createArrayNode();
+      }
+      fields.put(key, new Located(node, line));
+      rest.append('\n');
+    }
+    return rest.toString();
+  }
+
+  private JsonNode json(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      return null;
     }
   }
 
