@@ -7,11 +7,14 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +38,9 @@ public final class PageReader {
   public PageReader() {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(CODE_POINT_LIMIT);
-    this.yaml = new ObjectMapper(YAMLFactory.builder().loaderOptions(options).build());
+    // As in YAML itself, a key with no value ("meta:") is null, not the empty string.
+    this.yaml = new ObjectMapper(YAMLFactory.builder().loaderOptions(options)
+        .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build());
   }
 
   /** A parsed value and the file line where it starts. */
@@ -52,6 +57,10 @@ public final class PageReader {
           .toString();
     } catch (CharacterCodingException e) {
       return problems.failed(1, "not UTF-8 text", pathKey);
+    } catch (NoSuchFileException e) {
+      return problems.failed(1, "cannot read: no such file", pathKey);
+    } catch (AccessDeniedException e) {
+      return problems.failed(1, "cannot read: permission denied", pathKey);
     } catch (IOException e) {
       return problems.failed(1, "cannot read: " + e.getMessage(), pathKey);
     }
@@ -87,10 +96,12 @@ public final class PageReader {
 
   /**
    * Streams the front matter: top-level keys into {@code fields}, each {@code spec_details} entry
-   * into {@code specs}, with the file line each starts on. False after a syntax error.
+   * into {@code specs}, with the file line each starts on. False after a syntax error or a
+   * repeated key (a second {@code spec_details} would otherwise add its specs to the first's).
    */
   private boolean parse(FrontMatter fm, Map<String, Located> fields, List<Located> specs,
       Problems problems) {
+    boolean repeated = false;
     try (JsonParser p = yaml.createParser(fm.yaml())) {
       JsonToken token = p.nextToken();
       if (token != JsonToken.START_OBJECT) {
@@ -102,6 +113,11 @@ public final class PageReader {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String key = p.currentName();
         int line = fm.fileLine(p.currentTokenLocation().getLineNr());
+        if (fields.containsKey(key)) {
+          problems.error(line, "duplicate key '" + key + "' (first on line "
+              + fields.get(key).line() + ")");
+          repeated = true;
+        }
         if (p.nextToken() == JsonToken.START_ARRAY && key.equals("spec_details")) {
           while (p.nextToken() != JsonToken.END_ARRAY) {
             int specLine = fm.fileLine(p.currentTokenLocation().getLineNr());
@@ -113,7 +129,7 @@ public final class PageReader {
           fields.put(key, new Located(node, line));
         }
       }
-      return true;
+      return !repeated;
     } catch (JsonProcessingException e) {
       syntaxError(fm, e, problems);
       return false;
@@ -215,7 +231,8 @@ public final class PageReader {
     private String name() {
       Located title = fields.get("title");
       if (title == null || title.node().isNull()) {
-        problems.error(1, "missing required field 'title' (the package name)");
+        problems.error(title == null ? 1 : title.line(),
+            "missing required field 'title' (the package name)");
         return null;
       }
       String name = title.node().isValueNode() ? title.node().asText() : null;
@@ -299,7 +316,8 @@ public final class PageReader {
     private List<Spec> specs() {
       Located details = fields.get("spec_details");
       if (details == null || details.node().isNull()) {
-        problems.error(1, "missing required field 'spec_details' (the list of specs)");
+        problems.error(details == null ? 1 : details.line(),
+            "missing required field 'spec_details' (the list of specs)");
         return null;
       }
       if (!details.node().isArray()) {
