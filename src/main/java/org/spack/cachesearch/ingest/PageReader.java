@@ -7,11 +7,14 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,7 +45,9 @@ public final class PageReader {
   public PageReader() {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(CODE_POINT_LIMIT);
-    this.yaml = new ObjectMapper(YAMLFactory.builder().loaderOptions(options).build());
+    // As in YAML itself, a key with no value ("meta:") is null, not the empty string.
+    this.yaml = new ObjectMapper(YAMLFactory.builder().loaderOptions(options)
+        .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build());
   }
 
   /** A parsed value and the file line where it starts. */
@@ -59,6 +64,10 @@ public final class PageReader {
           .toString();
     } catch (CharacterCodingException e) {
       return problems.failed(1, "not UTF-8 text", pathKey);
+    } catch (NoSuchFileException e) {
+      return problems.failed(1, "cannot read: no such file", pathKey);
+    } catch (AccessDeniedException e) {
+      return problems.failed(1, "cannot read: permission denied", pathKey);
     } catch (IOException e) {
       return problems.failed(1, "cannot read: " + e.getMessage(), pathKey);
     }
@@ -94,15 +103,17 @@ public final class PageReader {
 
   /**
    * Parses the front matter: top-level keys into {@code fields}, each {@code spec_details} entry
-   * into {@code specs}, with the file line each starts on. False after a syntax error.
+   * into {@code specs}, with the file line each starts on. False after a syntax error or a
+   * repeated key (a second {@code spec_details} would otherwise add its specs to the first's).
    */
   private boolean parse(FrontMatter fm, Map<String, Located> fields, List<Located> specs,
       Problems problems) {
-    String rest = takeJsonLines(fm, fields, specs);
+    String rest = takeJsonLines(fm, fields, specs, problems);
+    boolean repeated = problems.hasErrors();
     try (JsonParser p = yaml.createParser(rest)) {
       JsonToken token = p.nextToken();
       if (token == null && !fields.isEmpty()) {
-        return true;
+        return !repeated;
       }
       if (token != JsonToken.START_OBJECT) {
         problems.error(fm.firstLine(), token == null
@@ -113,6 +124,12 @@ public final class PageReader {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String key = p.currentName();
         int line = fm.fileLine(p.currentTokenLocation().getLineNr());
+        if (fields.containsKey(key)) {
+          int other = fields.get(key).line();
+          problems.error(Math.max(line, other), "duplicate key '" + key + "' (first on line "
+              + Math.min(line, other) + ")");
+          repeated = true;
+        }
         if (p.nextToken() == JsonToken.START_ARRAY && key.equals(SPEC_DETAILS)) {
           while (p.nextToken() != JsonToken.END_ARRAY) {
             int specLine = fm.fileLine(p.currentTokenLocation().getLineNr());
@@ -124,7 +141,7 @@ public final class PageReader {
           fields.put(key, new Located(node, line));
         }
       }
-      return true;
+      return !repeated;
     } catch (JsonProcessingException e) {
       syntaxError(fm, e, problems);
       return false;
@@ -140,7 +157,8 @@ public final class PageReader {
    * [..]} or {@code key: {..}} line that is valid JSON is taken here and blanked (so YAML line
    * numbers still hold); anything else is left for the YAML parser. Returns what is left.
    */
-  private String takeJsonLines(FrontMatter fm, Map<String, Located> fields, List<Located> specs) {
+  private String takeJsonLines(FrontMatter fm, Map<String, Located> fields, List<Located> specs,
+      Problems problems) {
     String[] lines = fm.yaml().split("\n", -1);
     StringBuilder rest = new StringBuilder();
     for (int i = 0; i < lines.length; i++) {
@@ -152,6 +170,10 @@ public final class PageReader {
       }
       int line = fm.fileLine(i + 1);
       String key = m.group(1);
+      if (fields.containsKey(key)) {
+        problems.error(line, "duplicate key '" + key + "' (first on line "
+            + fields.get(key).line() + ")");
+      }
       if (key.equals(SPEC_DETAILS) && node.isArray()) {
         node.forEach(spec -> specs.add(new Located(spec, line)));
         node = yaml.createArrayNode();
@@ -262,7 +284,8 @@ public final class PageReader {
     private String name() {
       Located title = fields.get("title");
       if (title == null || title.node().isNull()) {
-        problems.error(1, "missing required field 'title' (the package name)");
+        problems.error(title == null ? 1 : title.line(),
+            "missing required field 'title' (the package name)");
         return null;
       }
       String name = title.node().isValueNode() ? title.node().asText() : null;
@@ -346,7 +369,8 @@ public final class PageReader {
     private List<Spec> specs() {
       Located details = fields.get("spec_details");
       if (details == null || details.node().isNull()) {
-        problems.error(1, "missing required field 'spec_details' (the list of specs)");
+        problems.error(details == null ? 1 : details.line(),
+            "missing required field 'spec_details' (the list of specs)");
         return null;
       }
       if (!details.node().isArray()) {
