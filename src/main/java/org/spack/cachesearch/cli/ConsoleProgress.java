@@ -12,6 +12,8 @@ import org.spack.cachesearch.index.IngestProgress;
 final class ConsoleProgress {
   private ConsoleProgress() {}
 
+  // Built for Java 17, where console() is null exactly when there is no terminal.
+  @SuppressWarnings("SystemConsoleNull")
   static IngestProgress create(PrintWriter err) {
     return System.console() != null ? new Bar() : new Lines(err);
   }

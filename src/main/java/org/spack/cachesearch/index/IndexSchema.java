@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.Tokenizer;
@@ -128,14 +127,16 @@ public final class IndexSchema {
   /** A value whole and its alphanumeric parts: py-filelock, py, filelock. */
   private static void words(Set<String> words, String value) {
     words.add(value);
-    for (String part : NON_WORD.split(value)) {
-      if (!part.isEmpty()) {
-        words.add(part);
+    int start = 0;
+    for (int i = 0; i <= value.length(); i++) {
+      if (i == value.length() || !Character.isLetterOrDigit(value.charAt(i))) {
+        if (i > start) {
+          words.add(value.substring(start, i));
+        }
+        start = i + 1;
       }
     }
   }
-
-  private static final Pattern NON_WORD = Pattern.compile("[^\\p{Alnum}]+");
 
   /** The documents for one page, one per spec, before {@link FacetsConfig#build}. */
   public List<Document> documents(Page page) {

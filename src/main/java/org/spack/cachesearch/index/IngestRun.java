@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -165,7 +166,7 @@ public final class IngestRun {
       problems.sort(Comparator.comparing(Problem::path).thenComparingInt(Problem::line));
     }
 
-    TreeSet<String> indexedTags() {
+    SortedSet<String> indexedTags() {
       return results.stream().filter(r -> r.page() != null).map(r -> r.page().tag())
           .collect(Collectors.toCollection(TreeSet::new));
     }

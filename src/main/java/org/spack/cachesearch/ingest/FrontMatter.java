@@ -27,8 +27,7 @@ record FrontMatter(String yaml, int firstLine) {
       throw new Missing("missing front matter: the first line must be '---'");
     }
     int start = next(text, lineEnd);
-    int line = 2;
-    for (int pos = start; pos < text.length(); pos = next(text, lineEnd), line++) {
+    for (int pos = start; pos < text.length(); pos = next(text, lineEnd)) {
       lineEnd = lineEnd(text, pos);
       if (isFence(text, pos, lineEnd)) {
         return new FrontMatter(text.substring(start, pos), 2);

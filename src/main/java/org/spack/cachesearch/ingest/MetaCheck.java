@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -38,13 +39,14 @@ final class MetaCheck {
     return out;
   }
 
-  private static TreeSet<String> values(List<Spec> specs, Function<Spec, Collection<String>> f) {
+  private static Set<String> values(List<Spec> specs, Function<Spec, Collection<String>> f) {
     TreeSet<String> out = new TreeSet<>();
     specs.forEach(s -> out.addAll(f.apply(s)));
     return out;
   }
 
-  private static void compare(List<String> out, String key, List<String> listed, TreeSet<String> actual) {
+  private static void compare(List<String> out, String key, List<String> listed,
+      Set<String> actual) {
     // An absent list says nothing; only a list that is there can disagree.
     if (listed.isEmpty()) {
       return;

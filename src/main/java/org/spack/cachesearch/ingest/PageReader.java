@@ -345,7 +345,7 @@ public final class PageReader {
         f.error("'num_specs_by_stack' must be a mapping of stack to count, not "
             + Fields.describe(byStackNode));
       } else if (byStackNode != null) {
-        byStackNode.fields().forEachRemaining(e -> byStack.put(e.getKey(),
+        byStackNode.properties().forEach(e -> byStack.put(e.getKey(),
             count(f, e.getValue(), "num_specs_by_stack." + e.getKey())));
       }
       if (problems.list.size() > before) {

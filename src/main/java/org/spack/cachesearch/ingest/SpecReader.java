@@ -79,8 +79,7 @@ public final class SpecReader {
 
   private static Map<String, String> extra(JsonNode node) {
     Map<String, String> extra = new LinkedHashMap<>();
-    for (var it = node.fields(); it.hasNext(); ) {
-      var field = it.next();
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
       if (!KNOWN.contains(field.getKey())) {
         extra.put(field.getKey(), field.getValue().toString());
       }
