@@ -33,8 +33,11 @@ public final class Corpus {
 
   public static List<RawPage> rawPages(Path tree) {
     try (Stream<Path> files = Files.walk(tree)) {
-      return files.filter(p -> p.getFileName().toString().equals("specs.md")).sorted()
-          .map(Corpus::rawPage).toList();
+      return files
+          .filter(p -> p.getFileName().toString().equals("specs.md"))
+          .sorted()
+          .map(Corpus::rawPage)
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -45,7 +48,8 @@ public final class Corpus {
       List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
       String title = value(lines, "title: ").replace("\"", "");
       String categories = value(lines, "categories: ");
-      String tag = categories.substring(categories.indexOf(',') + 1, categories.indexOf(']')).strip();
+      String tag =
+          categories.substring(categories.indexOf(',') + 1, categories.indexOf(']')).strip();
       JsonNode meta = JSON.readTree(value(lines, "meta: "));
       JsonNode specs = JSON.readTree(value(lines, "spec_details: "));
       return new RawPage(file, tag, title, meta.get("num_specs").asInt(), specs);
@@ -55,7 +59,9 @@ public final class Corpus {
   }
 
   private static String value(List<String> lines, String prefix) {
-    return lines.stream().filter(l -> l.startsWith(prefix)).findFirst()
+    return lines.stream()
+        .filter(l -> l.startsWith(prefix))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no line " + prefix))
         .substring(prefix.length());
   }

@@ -26,8 +26,14 @@ final class ConsoleProgress {
 
     @Override
     public void started(int pages) {
-      bar = new ProgressBarBuilder().setTaskName("ingest").setInitialMax(pages).setUnit(" pages", 1)
-          .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build();
+      bar =
+          new ProgressBarBuilder()
+              .setTaskName("ingest")
+              .setInitialMax(pages)
+              .setUnit(" pages", 1)
+              .setStyle(ProgressBarStyle.ASCII)
+              .continuousUpdate()
+              .build();
     }
 
     @Override
@@ -35,7 +41,8 @@ final class ConsoleProgress {
       long total = specs.addAndGet(specCount);
       bar.step();
       double seconds = Math.max((System.nanoTime() - start) / 1e9, 1e-3);
-      bar.setExtraMessage(String.format(Locale.ROOT, "%d specs, %.0f specs/s", total, total / seconds));
+      bar.setExtraMessage(
+          String.format(Locale.ROOT, "%d specs, %.0f specs/s", total, total / seconds));
     }
 
     @Override
@@ -84,8 +91,13 @@ final class ConsoleProgress {
 
     private void print(long done, long allSpecs, long now) {
       double seconds = Math.max((now - start) / 1e9, 1e-3);
-      err.printf(Locale.ROOT, "ingest: %d/%d pages, %d specs, %.0f specs/s%n", done, total,
-          allSpecs, allSpecs / seconds);
+      err.printf(
+          Locale.ROOT,
+          "ingest: %d/%d pages, %d specs, %.0f specs/s%n",
+          done,
+          total,
+          allSpecs,
+          allSpecs / seconds);
       err.flush();
     }
   }

@@ -27,18 +27,25 @@ final class IngestCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Page files or directory trees.")
   List<Path> paths;
 
-  @Option(names = "--index", paramLabel = "DIR", defaultValue = "index",
+  @Option(
+      names = "--index",
+      paramLabel = "DIR",
+      defaultValue = "index",
       description = "Index directory (default: ${DEFAULT-VALUE}).")
   Path index;
 
-  @Option(names = "--prune",
-      description = "Remove (tag, package) pages absent from the given trees, for the tags they cover.")
+  @Option(
+      names = "--prune",
+      description =
+          "Remove (tag, package) pages absent from the given trees, for the tags they cover.")
   boolean prune;
 
   @Option(names = "--strict", description = "Commit nothing if any page has an error.")
   boolean strict;
 
-  @Option(names = "--threads", paramLabel = "N",
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
       description = "Pages read and indexed at once (default: one per core).")
   int threads = Runtime.getRuntime().availableProcessors();
 
@@ -48,7 +55,8 @@ final class IngestCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     for (Path path : paths) {
       if (!Files.exists(path)) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "no such file or directory: " + path);
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "no such file or directory: " + path);
       }
     }
     if (threads < 1) {

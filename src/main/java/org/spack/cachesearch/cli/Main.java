@@ -14,8 +14,10 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
   /** Bad command line (sysexits EX_USAGE). */
   public static final int USAGE = 64;
+
   /** Bad input data (EX_DATAERR). */
   public static final int DATA_ERROR = 65;
+
   /** Something failed that is not the user's input (EX_SOFTWARE). */
   public static final int INTERNAL = 70;
 

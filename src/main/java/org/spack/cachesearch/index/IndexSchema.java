@@ -41,8 +41,10 @@ public final class IndexSchema {
   public static final String PACKAGE = "package";
   public static final String TAG = "tag";
   public static final String HASH = "hash";
+
   /** Raw ({@code gcc@=11.4.0}) and normalised ({@code gcc@11.4.0}) forms, both searchable. */
   public static final String COMPILER = "compiler";
+
   public static final String COMPILER_NAME = "compilerName";
   public static final String COMPILER_VERSION = "compilerVersion";
   public static final String VERSIONS = "versions";
@@ -51,29 +53,61 @@ public final class IndexSchema {
   public static final String TARGET = "target";
   public static final String ARCH = "arch";
   public static final String STACKS = "stacks";
+
   /** Raw ({@code +shared}) and normalised ({@code shared=true}) forms, both searchable. */
   public static final String VARIANTS = "variants";
+
   /** Bytes: a point for ranges and doc values for sorting; absent when the page says "-". */
   public static final String SIZE = "size";
+
   /** Catch-all for bare words: every value above, split into words as well as whole. */
   public static final String TEXT = "text";
+
   /** {@code tag/package}: the unit an ingest replaces or prunes. Not searchable by users. */
   public static final String PAGE = "_page";
+
   /** The spec as the page wrote it (JSON), with package and tag: a hit needs no other lookup. */
   public static final String SOURCE = "_source";
 
   /** Fields a user may name in a query, in the order the docs list them. */
-  public static final List<String> SEARCHABLE = List.of(PACKAGE, TAG, HASH, COMPILER,
-      COMPILER_NAME, COMPILER_VERSION, VERSIONS, OS, PLATFORM, TARGET, ARCH, STACKS, VARIANTS,
-      SIZE, TEXT);
+  public static final List<String> SEARCHABLE =
+      List.of(
+          PACKAGE,
+          TAG,
+          HASH,
+          COMPILER,
+          COMPILER_NAME,
+          COMPILER_VERSION,
+          VERSIONS,
+          OS,
+          PLATFORM,
+          TARGET,
+          ARCH,
+          STACKS,
+          VARIANTS,
+          SIZE,
+          TEXT);
 
   /** Facet dimensions: each is also a keyword field of the same name, used for drill-down. */
-  public static final List<String> FACETS = List.of(PACKAGE, TAG, COMPILER, COMPILER_NAME,
-      VERSIONS, OS, PLATFORM, TARGET, ARCH, STACKS, VARIANTS);
+  public static final List<String> FACETS =
+      List.of(
+          PACKAGE,
+          TAG,
+          COMPILER,
+          COMPILER_NAME,
+          VERSIONS,
+          OS,
+          PLATFORM,
+          TARGET,
+          ARCH,
+          STACKS,
+          VARIANTS);
+
   private static final Set<String> MULTI_VALUED = Set.of(VERSIONS, STACKS, VARIANTS);
 
   /** Commit user data keys. */
   public static final String DATA_VERSION = "schema.version";
+
   public static final String DATA_BUILT_AT = "built.at";
   public static final String DATA_BUILT_FROM = "built.from";
 
@@ -107,22 +141,26 @@ public final class IndexSchema {
 
   /**
    * Analyzer for indexing and queries alike: keyword fields take the value whole; the catch-all
-   * {@link #TEXT} is split on white space and lowercased. Its words are split further by
-   * {@link #words} before they get here, which measured several times faster than a
+   * {@link #TEXT} is split on white space and lowercased. Its words are split further by {@link
+   * #words} before they get here, which measured several times faster than a
    * WordDelimiterGraphFilter chain.
    */
   public Analyzer analyzer() {
     return analyzer;
   }
 
-  private final Analyzer analyzer = new PerFieldAnalyzerWrapper(new KeywordAnalyzer(),
-      Map.of(TEXT, new Analyzer() {
-        @Override
-        protected TokenStreamComponents createComponents(String fieldName) {
-          Tokenizer tokenizer = new WhitespaceTokenizer();
-          return new TokenStreamComponents(tokenizer, new LowerCaseFilter(tokenizer));
-        }
-      }));
+  private final Analyzer analyzer =
+      new PerFieldAnalyzerWrapper(
+          new KeywordAnalyzer(),
+          Map.of(
+              TEXT,
+              new Analyzer() {
+                @Override
+                protected TokenStreamComponents createComponents(String fieldName) {
+                  Tokenizer tokenizer = new WhitespaceTokenizer();
+                  return new TokenStreamComponents(tokenizer, new LowerCaseFilter(tokenizer));
+                }
+              }));
 
   /** A value whole and its alphanumeric parts: py-filelock, py, filelock. */
   private static void words(Set<String> words, String value) {
@@ -204,7 +242,9 @@ public final class IndexSchema {
         .forEach(v -> doc.add(new SortedSetDocValuesFacetField(VERSIONS, v)));
     new LinkedHashSet<>(spec.stacks())
         .forEach(s -> doc.add(new SortedSetDocValuesFacetField(STACKS, s)));
-    spec.variants().stream().flatMap(v -> v.normalized().stream()).distinct()
+    spec.variants().stream()
+        .flatMap(v -> v.normalized().stream())
+        .distinct()
         .forEach(v -> doc.add(new SortedSetDocValuesFacetField(VARIANTS, v)));
   }
 

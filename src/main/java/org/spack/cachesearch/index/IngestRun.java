@@ -34,7 +34,8 @@ import org.spack.cachesearch.ingest.ReadResult;
 public final class IngestRun {
 
   /** What to ingest and how. */
-  public record Options(List<Path> roots, Path indexDir, boolean prune, boolean strict, int threads) {
+  public record Options(
+      List<Path> roots, Path indexDir, boolean prune, boolean strict, int threads) {
     public Options {
       roots = List.copyOf(roots);
       if (threads < 1) {
@@ -50,6 +51,7 @@ public final class IngestRun {
   private final Options options;
   private final IngestProgress progress;
   private final PageReader reader = new PageReader();
+
   /** Which file each (tag, package) came from in this run: a second file for one is an error. */
   private final Map<PageKey, String> claimed = new ConcurrentHashMap<>();
 
@@ -75,8 +77,17 @@ public final class IngestRun {
         indexer.commit(userData());
       }
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-      return new IngestSummary(tally.pages, tally.specs, tally.failed, tally.legacy,
-          tally.indexedTags(), tally.problems, pruned.pages(), pruned.specs(), elapsed, commit,
+      return new IngestSummary(
+          tally.pages,
+          tally.specs,
+          tally.failed,
+          tally.legacy,
+          tally.indexedTags(),
+          tally.problems,
+          pruned.pages(),
+          pruned.specs(),
+          elapsed,
+          commit,
           committedDocs());
     }
   }
@@ -113,8 +124,15 @@ public final class IngestRun {
       String other = claimed.putIfAbsent(page.key(), result.path());
       if (other != null) {
         List<Problem> problems = new ArrayList<>(result.problems());
-        problems.add(Problem.error(result.path(), 1, "duplicate page: " + page.key()
-            + " is also read from " + other + "; only that one is indexed"));
+        problems.add(
+            Problem.error(
+                result.path(),
+                1,
+                "duplicate page: "
+                    + page.key()
+                    + " is also read from "
+                    + other
+                    + "; only that one is indexed"));
         result = new ReadResult(result.path(), ReadResult.Kind.FAILED, null, page.key(), problems);
       } else {
         indexer.index(page);
@@ -128,8 +146,11 @@ public final class IngestRun {
     Map<String, String> data = new LinkedHashMap<>();
     data.put(IndexSchema.DATA_VERSION, String.valueOf(IndexSchema.VERSION));
     data.put(IndexSchema.DATA_BUILT_AT, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-    data.put(IndexSchema.DATA_BUILT_FROM, options.roots().stream()
-        .map(p -> p.toAbsolutePath().normalize().toString()).collect(Collectors.joining("\n")));
+    data.put(
+        IndexSchema.DATA_BUILT_FROM,
+        options.roots().stream()
+            .map(p -> p.toAbsolutePath().normalize().toString())
+            .collect(Collectors.joining("\n")));
     return data;
   }
 
@@ -167,19 +188,25 @@ public final class IngestRun {
     }
 
     SortedSet<String> indexedTags() {
-      return results.stream().filter(r -> r.page() != null).map(r -> r.page().tag())
+      return results.stream()
+          .filter(r -> r.page() != null)
+          .map(r -> r.page().tag())
           .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Tags the run covers: those of every page it saw, failed ones included. */
     Set<String> tags() {
-      return results.stream().filter(r -> r.key() != null).map(r -> r.key().tag())
+      return results.stream()
+          .filter(r -> r.key() != null)
+          .map(r -> r.key().tag())
           .collect(Collectors.toSet());
     }
 
     /** Pages to keep when pruning: a page that failed to read keeps what it had. */
     Set<PageKey> keys() {
-      return results.stream().filter(r -> r.key() != null).map(ReadResult::key)
+      return results.stream()
+          .filter(r -> r.key() != null)
+          .map(ReadResult::key)
           .collect(Collectors.toSet());
     }
   }

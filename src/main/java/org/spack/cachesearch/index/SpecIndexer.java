@@ -11,10 +11,10 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
@@ -39,13 +39,16 @@ public final class SpecIndexer implements Closeable {
   public SpecIndexer(Path dir) throws IOException {
     this.directory = FSDirectory.open(dir);
     this.rebuilt = DirectoryReader.indexExists(directory) && !sameVersion(dir);
-    IndexWriterConfig config = new IndexWriterConfig(schema.analyzer())
-        // An index of another schema is replaced whole, but only when this run commits.
-        .setOpenMode(rebuilt ? IndexWriterConfig.OpenMode.CREATE
-            : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-        // Closing without commit() must drop the run, never publish half of it.
-        .setCommitOnClose(false)
-        .setRAMBufferSizeMB(128);
+    IndexWriterConfig config =
+        new IndexWriterConfig(schema.analyzer())
+            // An index of another schema is replaced whole, but only when this run commits.
+            .setOpenMode(
+                rebuilt
+                    ? IndexWriterConfig.OpenMode.CREATE
+                    : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+            // Closing without commit() must drop the run, never publish half of it.
+            .setCommitOnClose(false)
+            .setRAMBufferSizeMB(128);
     this.writer = new IndexWriter(directory, config);
   }
 

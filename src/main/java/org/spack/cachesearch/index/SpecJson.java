@@ -11,8 +11,8 @@ import org.spack.cachesearch.ingest.SpecReader;
 import org.spack.cachesearch.ingest.Variant;
 
 /**
- * The stored copy of a spec: the page's own JSON form (raw strings, unknown fields kept), read
- * back with the same {@link SpecReader} that read the page.
+ * The stored copy of a spec: the page's own JSON form (raw strings, unknown fields kept), read back
+ * with the same {@link SpecReader} that read the page.
  */
 public final class SpecJson {
   private static final ObjectMapper JSON = new ObjectMapper();

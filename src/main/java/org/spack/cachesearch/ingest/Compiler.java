@@ -3,8 +3,8 @@ package org.spack.cachesearch.ingest;
 import java.util.Objects;
 
 /**
- * The compiler a spec was built with: {@code gcc@=11.4.0} (older pages), {@code gcc@11.4.0}
- * (newer) or {@code none} (Spack 1.0, where compilers are dependencies).
+ * The compiler a spec was built with: {@code gcc@=11.4.0} (older pages), {@code gcc@11.4.0} (newer)
+ * or {@code none} (Spack 1.0, where compilers are dependencies).
  *
  * @param raw the string as the page spells it
  * @param name compiler name, e.g. {@code gcc}, {@code apple-clang}, {@code none}

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Typed reads of one JSON/YAML object's fields; every wrong or missing value is told to the
- * error sink with the field's name and what was found instead, and reads as null.
+ * Typed reads of one JSON/YAML object's fields; every wrong or missing value is told to the error
+ * sink with the field's name and what was found instead, and reads as null.
  */
 final class Fields {
   private final JsonNode object;

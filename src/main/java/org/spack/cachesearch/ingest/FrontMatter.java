@@ -3,8 +3,8 @@ package org.spack.cachesearch.ingest;
 import java.util.Optional;
 
 /**
- * The YAML between a page's first {@code ---} line and the next one, with the file line it
- * starts on so that parser positions can be turned back into file lines.
+ * The YAML between a page's first {@code ---} line and the next one, with the file line it starts
+ * on so that parser positions can be turned back into file lines.
  *
  * @param firstLine the file line (1-based) of the first YAML line
  */

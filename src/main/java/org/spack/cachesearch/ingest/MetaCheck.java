@@ -19,8 +19,12 @@ final class MetaCheck {
   static List<String> check(PageMeta meta, List<Spec> specs) {
     List<String> out = new ArrayList<>();
     if (meta.numSpecs() != null && meta.numSpecs() != specs.size()) {
-      out.add("meta.num_specs is " + meta.numSpecs() + " but spec_details has " + specs.size()
-          + " specs");
+      out.add(
+          "meta.num_specs is "
+              + meta.numSpecs()
+              + " but spec_details has "
+              + specs.size()
+              + " specs");
     }
     compare(out, "versions", meta.versions(), values(specs, Spec::versions));
     compare(out, "compilers", meta.compilers(), values(specs, s -> List.of(s.compiler().raw())));
@@ -32,8 +36,11 @@ final class MetaCheck {
       Map<String, Integer> counted = new TreeMap<>();
       specs.forEach(s -> s.stacks().forEach(st -> counted.merge(st, 1, Integer::sum)));
       if (!counted.equals(new TreeMap<>(meta.numSpecsByStack()))) {
-        out.add("meta.num_specs_by_stack is " + new TreeMap<>(meta.numSpecsByStack())
-            + " but spec_details counts " + counted);
+        out.add(
+            "meta.num_specs_by_stack is "
+                + new TreeMap<>(meta.numSpecsByStack())
+                + " but spec_details counts "
+                + counted);
       }
     }
     return out;
@@ -45,8 +52,8 @@ final class MetaCheck {
     return out;
   }
 
-  private static void compare(List<String> out, String key, List<String> listed,
-      Set<String> actual) {
+  private static void compare(
+      List<String> out, String key, List<String> listed, Set<String> actual) {
     // An absent list says nothing; only a list that is there can disagree.
     if (listed.isEmpty()) {
       return;
@@ -56,8 +63,13 @@ final class MetaCheck {
     TreeSet<String> extra = new TreeSet<>(listed);
     extra.removeAll(actual);
     if (!missing.isEmpty() || !extra.isEmpty()) {
-      out.add("meta." + key + " disagrees with spec_details: not listed " + missing
-          + ", listed but unused " + extra);
+      out.add(
+          "meta."
+              + key
+              + " disagrees with spec_details: not listed "
+              + missing
+              + ", listed but unused "
+              + extra);
     }
   }
 }

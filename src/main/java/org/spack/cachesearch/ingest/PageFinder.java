@@ -29,7 +29,9 @@ public final class PageFinder {
         continue;
       }
       try (Stream<Path> files = Files.walk(root)) {
-        files.filter(Files::isRegularFile).filter(PageFinder::isPage)
+        files
+            .filter(Files::isRegularFile)
+            .filter(PageFinder::isPage)
             .forEach(p -> pages.add(p.normalize()));
       } catch (UncheckedIOException e) {
         throw e.getCause();

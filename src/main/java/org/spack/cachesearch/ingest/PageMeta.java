@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A page's {@code meta}: the summaries the site generator wrote beside the specs. Checked
- * against the specs, never trusted over them.
+ * A page's {@code meta}: the summaries the site generator wrote beside the specs. Checked against
+ * the specs, never trusted over them.
  *
  * @param numSpecs null when the page does not say
  */
@@ -20,7 +20,8 @@ public record PageMeta(
     Map<String, Integer> numSpecsByStack) {
 
   public static final PageMeta EMPTY =
-      new PageMeta(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, Map.of());
+      new PageMeta(
+          List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, Map.of());
 
   public PageMeta {
     versions = List.copyOf(versions);

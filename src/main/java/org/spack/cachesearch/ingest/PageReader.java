@@ -36,8 +36,10 @@ public final class PageReader {
   private static final int CODE_POINT_LIMIT = 512 * 1024 * 1024;
 
   private static final String SPEC_DETAILS = "spec_details";
+
   /** A top-level key whose value starts like JSON: {@code spec_details: [{"hash": ...}]}. */
   private static final Pattern JSON_LINE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*): *[\\[{]");
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ObjectMapper yaml;
@@ -46,8 +48,12 @@ public final class PageReader {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(CODE_POINT_LIMIT);
     // As in YAML itself, a key with no value ("meta:") is null, not the empty string.
-    this.yaml = new ObjectMapper(YAMLFactory.builder().loaderOptions(options)
-        .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build());
+    this.yaml =
+        new ObjectMapper(
+            YAMLFactory.builder()
+                .loaderOptions(options)
+                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+                .build());
   }
 
   /** A parsed value and the file line where it starts. */
@@ -60,8 +66,11 @@ public final class PageReader {
     String text;
     try {
       // A decoder of its own reports malformed input instead of replacing it.
-      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-          .toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+              .toString();
     } catch (CharacterCodingException e) {
       return problems.failed(1, "not UTF-8 text", pathKey);
     } catch (NoSuchFileException e) {
@@ -79,7 +88,8 @@ public final class PageReader {
     }
     Optional<Integer> legacy = legacyLine(frontMatter);
     if (legacy.isPresent()) {
-      problems.warning(legacy.get(),
+      problems.warning(
+          legacy.get(),
           "legacy format (category: package with spec_files/spec_names), not indexed");
       return problems.result(ReadResult.Kind.LEGACY, null, pathKey.orElse(null));
     }
@@ -96,18 +106,19 @@ public final class PageReader {
     if (frontMatter.lineOfKey("spec_details:").isPresent()) {
       return Optional.empty();
     }
-    return frontMatter.lineOfKey("spec_files:")
+    return frontMatter
+        .lineOfKey("spec_files:")
         .or(() -> frontMatter.lineOfKey("spec_names:"))
         .or(() -> frontMatter.lineOfKey("category: package"));
   }
 
   /**
    * Parses the front matter: top-level keys into {@code fields}, each {@code spec_details} entry
-   * into {@code specs}, with the file line each starts on. False after a syntax error or a
-   * repeated key (a second {@code spec_details} would otherwise add its specs to the first's).
+   * into {@code specs}, with the file line each starts on. False after a syntax error or a repeated
+   * key (a second {@code spec_details} would otherwise add its specs to the first's).
    */
-  private boolean parse(FrontMatter fm, Map<String, Located> fields, List<Located> specs,
-      Problems problems) {
+  private boolean parse(
+      FrontMatter fm, Map<String, Located> fields, List<Located> specs, Problems problems) {
     String rest = takeJsonLines(fm, fields, specs, problems);
     boolean repeated = problems.hasErrors();
     try (JsonParser p = yaml.createParser(rest)) {
@@ -116,9 +127,11 @@ public final class PageReader {
         return !repeated;
       }
       if (token != JsonToken.START_OBJECT) {
-        problems.error(fm.firstLine(), token == null
-            ? "empty front matter"
-            : "front matter must be a mapping of keys to values");
+        problems.error(
+            fm.firstLine(),
+            token == null
+                ? "empty front matter"
+                : "front matter must be a mapping of keys to values");
         return false;
       }
       while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -126,8 +139,9 @@ public final class PageReader {
         int line = fm.fileLine(p.currentTokenLocation().getLineNr());
         if (fields.containsKey(key)) {
           int other = fields.get(key).line();
-          problems.error(Math.max(line, other), "duplicate key '" + key + "' (first on line "
-              + Math.min(line, other) + ")");
+          problems.error(
+              Math.max(line, other),
+              "duplicate key '" + key + "' (first on line " + Math.min(line, other) + ")");
           repeated = true;
         }
         if (p.nextToken() == JsonToken.START_ARRAY && key.equals(SPEC_DETAILS)) {
@@ -152,13 +166,13 @@ public final class PageReader {
   }
 
   /**
-   * Real pages write {@code meta} and {@code spec_details} as one line of JSON, megabytes long:
-   * a JSON parser reads those lines many times faster than YAML's. Each top-level {@code key:
-   * [..]} or {@code key: {..}} line that is valid JSON is taken here and blanked (so YAML line
-   * numbers still hold); anything else is left for the YAML parser. Returns what is left.
+   * Real pages write {@code meta} and {@code spec_details} as one line of JSON, megabytes long: a
+   * JSON parser reads those lines many times faster than YAML's. Each top-level {@code key: [..]}
+   * or {@code key: {..}} line that is valid JSON is taken here and blanked (so YAML line numbers
+   * still hold); anything else is left for the YAML parser. Returns what is left.
    */
-  private String takeJsonLines(FrontMatter fm, Map<String, Located> fields, List<Located> specs,
-      Problems problems) {
+  private String takeJsonLines(
+      FrontMatter fm, Map<String, Located> fields, List<Located> specs, Problems problems) {
     String[] lines = fm.yaml().split("\n", -1);
     StringBuilder rest = new StringBuilder();
     for (int i = 0; i < lines.length; i++) {
@@ -171,8 +185,8 @@ public final class PageReader {
       int line = fm.fileLine(i + 1);
       String key = m.group(1);
       if (fields.containsKey(key)) {
-        problems.error(line, "duplicate key '" + key + "' (first on line "
-            + fields.get(key).line() + ")");
+        problems.error(
+            line, "duplicate key '" + key + "' (first on line " + fields.get(key).line() + ")");
       }
       if (key.equals(SPEC_DETAILS) && node.isArray()) {
         node.forEach(spec -> specs.add(new Located(spec, line)));
@@ -193,14 +207,17 @@ public final class PageReader {
   }
 
   private static void syntaxError(FrontMatter fm, JsonProcessingException e, Problems problems) {
-    if (e.getCause() instanceof MarkedYAMLException yamlError && yamlError.getProblemMark() != null) {
+    if (e.getCause() instanceof MarkedYAMLException yamlError
+        && yamlError.getProblemMark() != null) {
       String context = yamlError.getContext() == null ? "" : " (" + yamlError.getContext() + ")";
-      problems.error(fm.fileLine(yamlError.getProblemMark().getLine() + 1),
+      problems.error(
+          fm.fileLine(yamlError.getProblemMark().getLine() + 1),
           "YAML syntax error: " + yamlError.getProblem() + context);
       return;
     }
     JsonLocation at = e.getLocation();
-    problems.error(fm.fileLine(at == null ? 1 : at.getLineNr()),
+    problems.error(
+        fm.fileLine(at == null ? 1 : at.getLineNr()),
         "YAML syntax error: " + e.getOriginalMessage());
   }
 
@@ -208,7 +225,8 @@ public final class PageReader {
   static Optional<PageKey> keyFromPath(Path file) {
     for (int i = file.getNameCount() - 4; i >= 0; i--) {
       if (file.getName(i).toString().equals("_cache")) {
-        return Optional.of(new PageKey(file.getName(i + 1).toString(), file.getName(i + 2).toString()));
+        return Optional.of(
+            new PageKey(file.getName(i + 1).toString(), file.getName(i + 2).toString()));
       }
     }
     return Optional.empty();
@@ -253,8 +271,12 @@ public final class PageReader {
     private final List<Located> specNodes;
     private final Problems problems;
 
-    PageBuilder(String path, Optional<PageKey> pathKey, Map<String, Located> fields,
-        List<Located> specNodes, Problems problems) {
+    PageBuilder(
+        String path,
+        Optional<PageKey> pathKey,
+        Map<String, Located> fields,
+        List<Located> specNodes,
+        Problems problems) {
       this.path = path;
       this.pathKey = pathKey;
       this.fields = fields;
@@ -276,22 +298,28 @@ public final class PageReader {
         int line = fields.get("meta").line();
         MetaCheck.check(meta, specs).forEach(m -> problems.warning(line, m));
       }
-      pathKey.filter(k -> !k.equals(page.key())).ifPresent(k -> problems.warning(1,
-          "page says " + page.key() + " but lies under _cache/" + k + "/"));
+      pathKey
+          .filter(k -> !k.equals(page.key()))
+          .ifPresent(
+              k ->
+                  problems.warning(
+                      1, "page says " + page.key() + " but lies under _cache/" + k + "/"));
       return problems.result(ReadResult.Kind.PAGE, page, page.key());
     }
 
     private String name() {
       Located title = fields.get("title");
       if (title == null || title.node().isNull()) {
-        problems.error(title == null ? 1 : title.line(),
-            "missing required field 'title' (the package name)");
+        problems.error(
+            title == null ? 1 : title.line(), "missing required field 'title' (the package name)");
         return null;
       }
       String name = title.node().isValueNode() ? title.node().asText() : null;
       if (name == null || !isName(name)) {
-        problems.error(title.line(), "'title' must be a package name, not "
-            + (name == null ? Fields.describe(title.node()) : "\"" + name + "\""));
+        problems.error(
+            title.line(),
+            "'title' must be a package name, not "
+                + (name == null ? Fields.describe(title.node()) : "\"" + name + "\""));
         return null;
       }
       return name;
@@ -301,8 +329,10 @@ public final class PageReader {
       Located categories = fields.get("categories");
       if (categories == null) {
         if (pathKey.isEmpty()) {
-          problems.error(1, "no tag: 'categories: [package, <tag>]' is missing and the path has no"
-              + " _cache/<tag>/ folder");
+          problems.error(
+              1,
+              "no tag: 'categories: [package, <tag>]' is missing and the path has no"
+                  + " _cache/<tag>/ folder");
           return null;
         }
         return pathKey.get().tag();
@@ -312,10 +342,12 @@ public final class PageReader {
         categories.node().forEach(n -> values.add(n.isValueNode() ? n.asText() : null));
       }
       List<String> tags = values.stream().filter(v -> !"package".equals(v)).toList();
-      if (!categories.node().isArray() || tags.size() != 1 || tags.get(0) == null
+      if (!categories.node().isArray()
+          || tags.size() != 1
+          || tags.get(0) == null
           || !isName(tags.get(0))) {
-        problems.error(categories.line(),
-            "'categories' must be [package, <tag>], not " + categories.node());
+        problems.error(
+            categories.line(), "'categories' must be [package, <tag>], not " + categories.node());
         return null;
       }
       return tags.get(0);
@@ -327,7 +359,8 @@ public final class PageReader {
         return PageMeta.EMPTY;
       }
       if (!meta.node().isObject()) {
-        problems.error(meta.line(), "'meta' must be a mapping, not " + Fields.describe(meta.node()));
+        problems.error(
+            meta.line(), "'meta' must be a mapping, not " + Fields.describe(meta.node()));
         return null;
       }
       int before = problems.list.size();
@@ -342,11 +375,16 @@ public final class PageReader {
       Map<String, Integer> byStack = new LinkedHashMap<>();
       JsonNode byStackNode = f.get("num_specs_by_stack");
       if (byStackNode != null && !byStackNode.isObject()) {
-        f.error("'num_specs_by_stack' must be a mapping of stack to count, not "
-            + Fields.describe(byStackNode));
+        f.error(
+            "'num_specs_by_stack' must be a mapping of stack to count, not "
+                + Fields.describe(byStackNode));
       } else if (byStackNode != null) {
-        byStackNode.properties().forEach(e -> byStack.put(e.getKey(),
-            count(f, e.getValue(), "num_specs_by_stack." + e.getKey())));
+        byStackNode
+            .properties()
+            .forEach(
+                e ->
+                    byStack.put(
+                        e.getKey(), count(f, e.getValue(), "num_specs_by_stack." + e.getKey())));
       }
       if (problems.list.size() > before) {
         return null;
@@ -359,8 +397,12 @@ public final class PageReader {
         return null;
       }
       if (!node.isInt() || node.asInt() < 0) {
-        f.error("'" + field + "' must be a whole number, not " + Fields.describe(node)
-            + (node.isValueNode() ? " " + node : ""));
+        f.error(
+            "'"
+                + field
+                + "' must be a whole number, not "
+                + Fields.describe(node)
+                + (node.isValueNode() ? " " + node : ""));
         return 0;
       }
       return node.asInt();
@@ -369,12 +411,14 @@ public final class PageReader {
     private List<Spec> specs() {
       Located details = fields.get("spec_details");
       if (details == null || details.node().isNull()) {
-        problems.error(details == null ? 1 : details.line(),
+        problems.error(
+            details == null ? 1 : details.line(),
             "missing required field 'spec_details' (the list of specs)");
         return null;
       }
       if (!details.node().isArray()) {
-        problems.error(details.line(),
+        problems.error(
+            details.line(),
             "'spec_details' must be a list of specs, not " + Fields.describe(details.node()));
         return null;
       }
@@ -389,8 +433,14 @@ public final class PageReader {
         }
         Integer first = seen.putIfAbsent(spec.hash(), i);
         if (first != null) {
-          problems.error(node.line(), where + ": duplicate hash \"" + spec.hash()
-              + "\" (also spec_details[" + first + "])");
+          problems.error(
+              node.line(),
+              where
+                  + ": duplicate hash \""
+                  + spec.hash()
+                  + "\" (also spec_details["
+                  + first
+                  + "])");
           continue;
         }
         specs.add(spec);

@@ -7,8 +7,8 @@ import java.util.Objects;
  * What reading one page file gave: the page (null unless {@link #kind()} is {@code PAGE}), the
  * (tag, package) it stands for where that is known, and every problem found.
  *
- * @param key the page's key, or the one its {@code _cache/<tag>/<package>/} path implies; null
- *     when neither is known
+ * @param key the page's key, or the one its {@code _cache/<tag>/<package>/} path implies; null when
+ *     neither is known
  */
 public record ReadResult(String path, Kind kind, Page page, PageKey key, List<Problem> problems) {
 

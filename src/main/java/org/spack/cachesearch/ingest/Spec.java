@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
  * One prebuilt binary of a package, as one entry of a page's {@code spec_details}.
  *
  * @param size bytes, or null where the page says {@code "-"} or nothing
- * @param extra fields this version does not know (e.g. {@code tarball}), name to JSON text, kept
- *     so that nothing in a page is lost
+ * @param extra fields this version does not know (e.g. {@code tarball}), name to JSON text, kept so
+ *     that nothing in a page is lost
  */
 public record Spec(
     String hash,

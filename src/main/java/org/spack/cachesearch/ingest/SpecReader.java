@@ -28,10 +28,14 @@ public final class SpecReader {
       return null;
     }
     int[] count = {0};
-    Fields fields = new Fields(node, where, m -> {
-      count[0]++;
-      errors.accept(m);
-    });
+    Fields fields =
+        new Fields(
+            node,
+            where,
+            m -> {
+              count[0]++;
+              errors.accept(m);
+            });
     String hash = fields.requiredText("hash");
     String compiler = fields.requiredText("compiler");
     String os = fields.requiredText("os");
@@ -43,7 +47,9 @@ public final class SpecReader {
     Long size = size(fields);
     if (hash != null && !Spec.HASH.matcher(hash).matches()) {
       fields.error(
-          "malformed hash \"" + hash + "\": expected 32 characters of Spack's base32 alphabet a-z2-7");
+          "malformed hash \""
+              + hash
+              + "\": expected 32 characters of Spack's base32 alphabet a-z2-7");
     }
     if (count[0] > 0) {
       return null;
@@ -72,8 +78,10 @@ public final class SpecReader {
     if (size.isTextual() && size.asText().matches("[0-9]{1,18}")) {
       return Long.parseLong(size.asText());
     }
-    fields.error("'size' must be a number of bytes or \"-\", not " + Fields.describe(size)
-        + (size.isValueNode() ? " \"" + size.asText() + "\"" : ""));
+    fields.error(
+        "'size' must be a number of bytes or \"-\", not "
+            + Fields.describe(size)
+            + (size.isValueNode() ? " \"" + size.asText() + "\"" : ""));
     return null;
   }
 

@@ -34,7 +34,8 @@ class IngestCommandTest {
     List<String> lines = out.toString().lines().toList();
     assertEquals("pages     73 indexed, 0 with errors, 0 legacy skipped", lines.get(0));
     assertEquals("specs     905", lines.get(1));
-    assertEquals("tags      4 [develop, develop-2025-03-23, develop-2025-03-30, v0.23.0]", lines.get(2));
+    assertEquals(
+        "tags      4 [develop, develop-2025-03-23, develop-2025-03-30, v0.23.0]", lines.get(2));
     assertEquals("warnings  0", lines.get(3));
     assertEquals("errors    0", lines.get(4));
     assertTrue(lines.get(5).startsWith("elapsed   "), lines.get(5));
@@ -44,25 +45,34 @@ class IngestCommandTest {
 
   @Test
   void legacyPagesAreWarningsAndDoNotFailTheRun() {
-    int code = run("ingest", Corpus.shared().resolve("corpus/legacy").toString(),
-        "--index", tmp.resolve("i").toString());
+    int code =
+        run(
+            "ingest",
+            Corpus.shared().resolve("corpus/legacy").toString(),
+            "--index",
+            tmp.resolve("i").toString());
 
     assertEquals(0, code, err.toString());
     assertTrue(out.toString().contains("pages     0 indexed, 0 with errors, 3 legacy skipped"));
-    assertTrue(err.toString().contains(Corpus.shared().resolve("corpus/legacy/zlib/specs.md").normalize()
-        + ":6: warning: legacy format (category: package with spec_files/spec_names), not indexed"),
+    assertTrue(
+        err.toString()
+            .contains(
+                Corpus.shared().resolve("corpus/legacy/zlib/specs.md").normalize()
+                    + ":6: warning: legacy format (category: package with spec_files/spec_names), not indexed"),
         err.toString());
   }
 
   @Test
   void pageErrorsArePrintedAsPathLineMessageAndExitWith65() throws IOException {
     Path page = tmp.resolve("bad.md");
-    Files.writeString(page, "---\ntitle: \"x\"\ncategories: [package, develop]\nspec_details: 7\n---\n");
+    Files.writeString(
+        page, "---\ntitle: \"x\"\ncategories: [package, develop]\nspec_details: 7\n---\n");
 
     int code = run("ingest", page.toString(), "--index", tmp.resolve("i").toString());
 
     assertEquals(65, code);
-    assertTrue(err.toString().contains(page + ":4: 'spec_details' must be a list of specs, not a number"),
+    assertTrue(
+        err.toString().contains(page + ":4: 'spec_details' must be a list of specs, not a number"),
         err.toString());
     assertTrue(out.toString().contains("errors    1"));
   }
@@ -72,7 +82,8 @@ class IngestCommandTest {
     int code = run("ingest", tmp.resolve("nowhere").toString());
 
     assertEquals(64, code);
-    assertTrue(err.toString().startsWith("error: no such file or directory: " + tmp.resolve("nowhere")),
+    assertTrue(
+        err.toString().startsWith("error: no such file or directory: " + tmp.resolve("nowhere")),
         err.toString());
   }
 
@@ -88,6 +99,7 @@ class IngestCommandTest {
   void helpExitsZeroAndNamesTheOptions() {
     assertEquals(0, run("ingest", "--help"));
     String help = out.toString();
-    assertTrue(help.contains("--prune") && help.contains("--strict") && help.contains("--index"), help);
+    assertTrue(
+        help.contains("--prune") && help.contains("--strict") && help.contains("--index"), help);
   }
 }

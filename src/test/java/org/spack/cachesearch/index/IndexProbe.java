@@ -37,8 +37,9 @@ final class IndexProbe implements AutoCloseable {
 
   /** Every value of a facet dimension over the whole index, with its count. */
   Map<String, Integer> facet(String dim) throws IOException {
-    SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(
-        reader, IndexSchema.facetField(dim), schema.facetsConfig());
+    SortedSetDocValuesReaderState state =
+        new DefaultSortedSetDocValuesReaderState(
+            reader, IndexSchema.facetField(dim), schema.facetsConfig());
     FacetResult result = new SortedSetDocValuesFacetCounts(state).getAllChildren(dim);
     Map<String, Integer> counts = new TreeMap<>();
     if (result != null) {

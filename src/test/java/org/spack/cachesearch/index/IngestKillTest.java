@@ -32,9 +32,20 @@ class IngestKillTest {
     Path big = tmp.resolve("big");
     SyntheticPages.write(big, "develop", PAGES);
 
-    Process child = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"),
-        "org.spack.cachesearch.cli.Main", "ingest", big.toString(), "--index", index.toString(),
-        "--threads", "1").redirectErrorStream(true).start();
+    Process child =
+        new ProcessBuilder(
+                javaBin(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.spack.cachesearch.cli.Main",
+                "ingest",
+                big.toString(),
+                "--index",
+                index.toString(),
+                "--threads",
+                "1")
+            .redirectErrorStream(true)
+            .start();
     int pagesDone = waitForProgress(child);
     child.destroyForcibly(); // SIGKILL on Unix: no shutdown hooks, no finally blocks
     assertTrue(child.waitFor(30, TimeUnit.SECONDS));
@@ -46,16 +57,18 @@ class IngestKillTest {
       assertEquals(0, probe.pageCount("develop", "synthetic-0"));
     }
     // The lock died with the process: the next ingest runs and commits.
-    IngestSummary next = new IngestRun(
-        IngestRun.Options.of(List.of(big.resolve("_cache/develop/synthetic-0")), index),
-        IngestProgress.NONE).run();
+    IngestSummary next =
+        new IngestRun(
+                IngestRun.Options.of(List.of(big.resolve("_cache/develop/synthetic-0")), index),
+                IngestProgress.NONE)
+            .run();
     assertEquals(905 + 124, next.indexSpecs());
   }
 
   /** Reads the child's log until a progress line shows pages done but not all of them. */
   private static int waitForProgress(Process child) throws IOException {
-    BufferedReader out = new BufferedReader(
-        new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
     for (String line = out.readLine(); line != null; line = out.readLine()) {
       Matcher m = PROGRESS.matcher(line);
       if (m.matches() && Integer.parseInt(m.group(1)) > 0) {

@@ -22,8 +22,9 @@ class IngestRunTest {
 
   private IngestSummary ingest(Path tree, Path index, boolean prune, boolean strict)
       throws IOException {
-    return new IngestRun(new IngestRun.Options(List.of(tree), index, prune, strict, 2),
-        IngestProgress.NONE).run();
+    return new IngestRun(
+            new IngestRun.Options(List.of(tree), index, prune, strict, 2), IngestProgress.NONE)
+        .run();
   }
 
   @Test
@@ -39,7 +40,8 @@ class IngestRunTest {
     try (IndexProbe probe = new IndexProbe(index)) {
       assertEquals(905, probe.numDocs());
       for (Corpus.RawPage page : pages) {
-        assertEquals(page.numSpecs(), probe.pageCount(page.tag(), page.name()), page.file().toString());
+        assertEquals(
+            page.numSpecs(), probe.pageCount(page.tag(), page.name()), page.file().toString());
       }
     }
   }
@@ -50,7 +52,8 @@ class IngestRunTest {
     ingest(Corpus.cacheTree(), index, false, false);
     List<Corpus.RawPage> pages = Corpus.rawPages(Corpus.cacheTree());
     // The compiler facet spells gcc@=11.4.0 (older pages) and gcc@11.4.0 (newer) as one value.
-    Map<String, Integer> compilers = countFromFiles(pages, s -> s.get("compiler").asText().replace("@=", "@"));
+    Map<String, Integer> compilers =
+        countFromFiles(pages, s -> s.get("compiler").asText().replace("@=", "@"));
     Map<String, Integer> targets = countFromFiles(pages, s -> s.get("target").asText());
 
     try (IndexProbe probe = new IndexProbe(index)) {
@@ -60,8 +63,8 @@ class IngestRunTest {
     assertEquals(395, compilers.get("gcc@11.4.0"));
   }
 
-  private static Map<String, Integer> countFromFiles(List<Corpus.RawPage> pages,
-      Function<JsonNode, String> value) {
+  private static Map<String, Integer> countFromFiles(
+      List<Corpus.RawPage> pages, Function<JsonNode, String> value) {
     Map<String, Integer> counts = new TreeMap<>();
     for (Corpus.RawPage page : pages) {
       page.specs().forEach(spec -> counts.merge(value.apply(spec), 1, Integer::sum));
@@ -162,18 +165,27 @@ class IngestRunTest {
       old.commit(Map.of(IndexSchema.DATA_VERSION, "0"));
     }
     IndexVersionException refused =
-        org.junit.jupiter.api.Assertions.assertThrows(IndexVersionException.class,
-            () -> SpecIndex.open(index).close());
-    assertEquals("index at " + index + " has schema version 0 but this build reads version "
-        + IndexSchema.VERSION + ": re-ingest it (spack-cache-search ingest <pages>... --index "
-        + index + ")", refused.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IndexVersionException.class, () -> SpecIndex.open(index).close());
+    assertEquals(
+        "index at "
+            + index
+            + " has schema version 0 but this build reads version "
+            + IndexSchema.VERSION
+            + ": re-ingest it (spack-cache-search ingest <pages>... --index "
+            + index
+            + ")",
+        refused.getMessage());
 
-    IngestSummary summary = ingest(Corpus.cacheTree().resolve("_cache/v0.23.0"), index, false, false);
+    IngestSummary summary =
+        ingest(Corpus.cacheTree().resolve("_cache/v0.23.0"), index, false, false);
 
     assertEquals(21, summary.indexSpecs());
     try (IndexProbe probe = new IndexProbe(index)) {
-      assertEquals(String.valueOf(IndexSchema.VERSION), probe.userData().get(IndexSchema.DATA_VERSION));
-      assertEquals(Corpus.cacheTree().resolve("_cache/v0.23.0").toAbsolutePath().normalize().toString(),
+      assertEquals(
+          String.valueOf(IndexSchema.VERSION), probe.userData().get(IndexSchema.DATA_VERSION));
+      assertEquals(
+          Corpus.cacheTree().resolve("_cache/v0.23.0").toAbsolutePath().normalize().toString(),
           probe.userData().get(IndexSchema.DATA_BUILT_FROM));
     }
   }
@@ -191,7 +203,12 @@ class IngestRunTest {
 
     assertEquals(1, summary.pages());
     assertEquals(1, summary.errors());
-    assertTrue(summary.problems().get(0).message().startsWith("duplicate page: develop/aida is also read from "));
+    assertTrue(
+        summary
+            .problems()
+            .get(0)
+            .message()
+            .startsWith("duplicate page: develop/aida is also read from "));
     assertEquals(1, summary.indexSpecs());
   }
 

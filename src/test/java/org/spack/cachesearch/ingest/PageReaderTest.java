@@ -44,32 +44,40 @@ class PageReaderTest {
   @Test
   void aPageWithoutFrontMatterFailsOnLineOne() {
     assertEquals(
-        List.of(INVALID + "missing-front-matter.md:1: missing front matter: the first line must be"
-            + " '---'"),
+        List.of(
+            INVALID
+                + "missing-front-matter.md:1: missing front matter: the first line must be"
+                + " '---'"),
         errors("missing-front-matter.md", null));
   }
 
   @Test
   void unterminatedFrontMatterFailsOnLineOne() {
     assertEquals(
-        List.of(INVALID + "unterminated-front-matter.md:1: unterminated front matter: no closing"
-            + " '---' line after line 1"),
+        List.of(
+            INVALID
+                + "unterminated-front-matter.md:1: unterminated front matter: no closing"
+                + " '---' line after line 1"),
         errors("unterminated-front-matter.md", null));
   }
 
   @Test
   void yamlSyntaxErrorIsReportedOnTheFileLineOfTheBadToken() {
     assertEquals(
-        List.of(INVALID + "yaml-syntax-error.md:11: YAML syntax error: expected ',' or ']', but got"
-            + " } (while parsing a flow sequence)"),
+        List.of(
+            INVALID
+                + "yaml-syntax-error.md:11: YAML syntax error: expected ',' or ']', but got"
+                + " } (while parsing a flow sequence)"),
         errors("yaml-syntax-error.md", null));
   }
 
   @Test
   void frontMatterThatIsAListIsAnError() {
     assertEquals(
-        List.of(INVALID + "front-matter-not-a-mapping.md:2: front matter must be a mapping of keys"
-            + " to values"),
+        List.of(
+            INVALID
+                + "front-matter-not-a-mapping.md:2: front matter must be a mapping of keys"
+                + " to values"),
         errors("front-matter-not-a-mapping.md", null));
   }
 
@@ -107,40 +115,50 @@ class PageReaderTest {
   @Test
   void specDetailsThatIsAMappingIsAnErrorOnItsKeyLine() {
     assertEquals(
-        List.of(INVALID + "spec-details-not-a-list.md:5: 'spec_details' must be a list of specs,"
-            + " not a mapping"),
+        List.of(
+            INVALID
+                + "spec-details-not-a-list.md:5: 'spec_details' must be a list of specs,"
+                + " not a mapping"),
         errors("spec-details-not-a-list.md", DEVELOP_AIDA));
   }
 
   @Test
   void missingSpecDetailsIsAnErrorOnLineOne() {
     assertEquals(
-        List.of(INVALID + "missing-spec-details.md:1: missing required field 'spec_details' (the"
-            + " list of specs)"),
+        List.of(
+            INVALID
+                + "missing-spec-details.md:1: missing required field 'spec_details' (the"
+                + " list of specs)"),
         errors("missing-spec-details.md", DEVELOP_AIDA));
   }
 
   @Test
   void specDetailsWithoutAValueIsAnErrorOnItsKeyLine() {
     assertEquals(
-        List.of(INVALID + "empty-spec-details.md:5: missing required field 'spec_details' (the"
-            + " list of specs)"),
+        List.of(
+            INVALID
+                + "empty-spec-details.md:5: missing required field 'spec_details' (the"
+                + " list of specs)"),
         errors("empty-spec-details.md", DEVELOP_AIDA));
   }
 
   @Test
   void aSpecThatIsAStringIsAnErrorOnItsOwnLine() {
     assertEquals(
-        List.of(INVALID + "spec-not-a-mapping.md:12: spec_details[1]: a spec must be a mapping, not"
-            + " a string"),
+        List.of(
+            INVALID
+                + "spec-not-a-mapping.md:12: spec_details[1]: a spec must be a mapping, not"
+                + " a string"),
         errors("spec-not-a-mapping.md", DEVELOP_AIDA));
   }
 
   @Test
   void variantsThatAreAStringAreAnErrorOnTheSpecLine() {
     assertEquals(
-        List.of(INVALID + "variants-wrong-type.md:13: spec_details[1]: 'variants' must be a list of"
-            + " strings, not a string"),
+        List.of(
+            INVALID
+                + "variants-wrong-type.md:13: spec_details[1]: 'variants' must be a list of"
+                + " strings, not a string"),
         errors("variants-wrong-type.md", DEVELOP_AIDA));
   }
 
@@ -148,9 +166,11 @@ class PageReaderTest {
   void sizeThatIsNotAByteCountIsAnErrorOnEachSpecLine() {
     assertEquals(
         List.of(
-            INVALID + "size-not-a-number.md:6: spec_details[0]: 'size' must be a number of bytes"
+            INVALID
+                + "size-not-a-number.md:6: spec_details[0]: 'size' must be a number of bytes"
                 + " or \"-\", not a string \"12 MB\"",
-            INVALID + "size-not-a-number.md:13: spec_details[1]: 'size' must be a number of bytes"
+            INVALID
+                + "size-not-a-number.md:13: spec_details[1]: 'size' must be a number of bytes"
                 + " or \"-\", not a number \"-1\""),
         errors("size-not-a-number.md", DEVELOP_AIDA));
   }
@@ -205,17 +225,21 @@ class PageReaderTest {
   @Test
   void malformedHashIsAnErrorOnTheSpecLine() {
     assertEquals(
-        List.of(INVALID + "malformed-hash.md:12: spec_details[1]: malformed hash"
-            + " \"6E4S22P6SOVSOOOPRG3HWEVQC577SL3Y\": expected 32 characters of Spack's base32"
-            + " alphabet a-z2-7"),
+        List.of(
+            INVALID
+                + "malformed-hash.md:12: spec_details[1]: malformed hash"
+                + " \"6E4S22P6SOVSOOOPRG3HWEVQC577SL3Y\": expected 32 characters of Spack's base32"
+                + " alphabet a-z2-7"),
         errors("malformed-hash.md", DEVELOP_AIDA));
   }
 
   @Test
   void duplicateHashIsAnErrorOnTheSecondSpecAndNamesTheFirst() {
     assertEquals(
-        List.of(INVALID + "duplicate-hash.md:12: spec_details[1]: duplicate hash"
-            + " \"zjpj5ait7gfxsoiotbyjcorlyq5pjxdw\" (also spec_details[0])"),
+        List.of(
+            INVALID
+                + "duplicate-hash.md:12: spec_details[1]: duplicate hash"
+                + " \"zjpj5ait7gfxsoiotbyjcorlyq5pjxdw\" (also spec_details[0])"),
         errors("duplicate-hash.md", DEVELOP_AIDA));
   }
 
@@ -231,16 +255,20 @@ class PageReaderTest {
   @Test
   void aPageWithNeitherCategoriesNorCacheFolderHasNoTag() {
     assertEquals(
-        List.of(INVALID + "no-tag.md:1: no tag: 'categories: [package, <tag>]' is missing and the"
-            + " path has no _cache/<tag>/ folder"),
+        List.of(
+            INVALID
+                + "no-tag.md:1: no tag: 'categories: [package, <tag>]' is missing and the"
+                + " path has no _cache/<tag>/ folder"),
         errors("no-tag.md", null));
   }
 
   @Test
   void categoriesWithTwoTagsIsAnErrorOnItsLine() {
     assertEquals(
-        List.of(INVALID + "bad-categories.md:4: 'categories' must be [package, <tag>], not"
-            + " [\"package\",\"develop\",\"v0.23.0\"]"),
+        List.of(
+            INVALID
+                + "bad-categories.md:4: 'categories' must be [package, <tag>], not"
+                + " [\"package\",\"develop\",\"v0.23.0\"]"),
         errors("bad-categories.md", null));
   }
 
@@ -298,8 +326,7 @@ class PageReaderTest {
   void aRealPageWithoutTrailingNewlineIsReadWhole() {
     String path = VALID + "no-trailing-newline.md";
     ReadResult result = readValid("no-trailing-newline.md");
-    assertEquals(
-        new Page(path, "aida", "develop", aidaMeta(), List.of(aidaSpec())), result.page());
+    assertEquals(new Page(path, "aida", "develop", aidaMeta(), List.of(aidaSpec())), result.page());
     assertEquals(DEVELOP_AIDA, result.key());
     assertEquals(List.of(), strings(result));
   }
@@ -317,8 +344,7 @@ class PageReaderTest {
   void crlfLineEndingsReadLikeLf() {
     String path = VALID + "crlf-line-endings.md";
     ReadResult result = readValid("crlf-line-endings.md");
-    assertEquals(
-        new Page(path, "aida", "develop", aidaMeta(), List.of(aidaSpec())), result.page());
+    assertEquals(new Page(path, "aida", "develop", aidaMeta(), List.of(aidaSpec())), result.page());
     assertEquals(List.of(), strings(result));
   }
 
@@ -329,15 +355,20 @@ class PageReaderTest {
     assertEquals(
         List.of(
             at + "meta.num_specs is 3 but spec_details has 2 specs",
-            at + "meta.versions disagrees with spec_details: not listed [], listed but unused"
+            at
+                + "meta.versions disagrees with spec_details: not listed [], listed but unused"
                 + " [1.0]",
-            at + "meta.compilers disagrees with spec_details: not listed [gcc@7.3.1], listed but"
+            at
+                + "meta.compilers disagrees with spec_details: not listed [gcc@7.3.1], listed but"
                 + " unused []",
-            at + "meta.targets disagrees with spec_details: not listed [neoverse_n1], listed but"
+            at
+                + "meta.targets disagrees with spec_details: not listed [neoverse_n1], listed but"
                 + " unused []",
-            at + "meta.stacks disagrees with spec_details: not listed [aws-ahug-aarch64], listed"
+            at
+                + "meta.stacks disagrees with spec_details: not listed [aws-ahug-aarch64], listed"
                 + " but unused [aws-ahug]",
-            at + "meta.num_specs_by_stack is {aws-ahug=2, aws-ahug-aarch64=16} but spec_details"
+            at
+                + "meta.num_specs_by_stack is {aws-ahug=2, aws-ahug-aarch64=16} but spec_details"
                 + " counts {aws-ahug-aarch64=1}"),
         strings(result));
     Page page = result.page();
@@ -453,8 +484,7 @@ class PageReaderTest {
             "dddddddddddddddddddddddddddddddd"),
         page.specs().stream().map(Spec::hash).toList());
     assertEquals(
-        Arrays.asList(123456L, 789L, null, null),
-        page.specs().stream().map(Spec::size).toList());
+        Arrays.asList(123456L, 789L, null, null), page.specs().stream().map(Spec::size).toList());
     assertEquals(
         new Spec(
             "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",

@@ -57,8 +57,7 @@ class VariantTest {
   @Test
   void colonEqualsWithOneValueNormalizesLikeEquals() {
     Variant variant = Variant.parse("amdgpu_target:=gfx90a");
-    assertEquals(
-        new Variant("amdgpu_target:=gfx90a", "amdgpu_target", List.of("gfx90a")), variant);
+    assertEquals(new Variant("amdgpu_target:=gfx90a", "amdgpu_target", List.of("gfx90a")), variant);
     assertEquals(variant.normalized(), Variant.parse("amdgpu_target=gfx90a").normalized());
     assertEquals(List.of("amdgpu_target=gfx90a"), variant.normalized());
   }
