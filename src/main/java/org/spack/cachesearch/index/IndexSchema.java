@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.core.WhitespaceTokenizer;
@@ -25,6 +26,7 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.util.BytesRef;
 import org.spack.cachesearch.ingest.Page;
+import org.spack.cachesearch.ingest.SpackVersion;
 import org.spack.cachesearch.ingest.Spec;
 import org.spack.cachesearch.ingest.Variant;
 
@@ -34,7 +36,7 @@ import org.spack.cachesearch.ingest.Variant;
  */
 public final class IndexSchema {
   /** Bumped whenever documents change shape; an index of another version must be re-ingested. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   // Keyword fields (StringField, not analyzed): values match exactly as the pages spell them,
   // and wildcards work on them (compiler:gcc*). Multi-valued where the data is.
@@ -63,8 +65,20 @@ public final class IndexSchema {
   /** Catch-all for bare words: every value above, split into words as well as whole. */
   public static final String TEXT = "text";
 
-  /** {@code tag/package}: the unit an ingest replaces or prunes. Not searchable by users. */
+  /**
+   * {@code tag/package}: the unit an ingest replaces or prunes, and a facet dimension that gives
+   * one row per (tag, package). Not searchable by users.
+   */
   public static final String PAGE = "_page";
+
+  /** {@code tag/hash}: unique per document, the last sort key so that cursors are stable. */
+  public static final String ID = "_id";
+
+  /** Doc values only: the spec's highest version as a {@link SpackVersion} key, for sorting. */
+  public static final String VERSION_SORT = "_versionSort";
+
+  /** Doc values only: the normalised compiler, for sorting. */
+  public static final String COMPILER_SORT = "_compilerSort";
 
   /** The spec as the page wrote it (JSON), with package and tag: a hit needs no other lookup. */
   public static final String SOURCE = "_source";
@@ -101,7 +115,8 @@ public final class IndexSchema {
           TARGET,
           ARCH,
           STACKS,
-          VARIANTS);
+          VARIANTS,
+          PAGE);
 
   private static final Set<String> MULTI_VALUED = Set.of(VERSIONS, STACKS, VARIANTS);
 
@@ -160,6 +175,12 @@ public final class IndexSchema {
                   Tokenizer tokenizer = new WhitespaceTokenizer();
                   return new TokenStreamComponents(tokenizer, new LowerCaseFilter(tokenizer));
                 }
+
+                @Override
+                protected TokenStream normalize(String fieldName, TokenStream in) {
+                  // Wildcard and prefix terms on bare words are lowercased like the words.
+                  return new LowerCaseFilter(in);
+                }
               }));
 
   /** A value whole and its alphanumeric parts: py-filelock, py, filelock. */
@@ -199,6 +220,12 @@ public final class IndexSchema {
     keyword(doc, words, TAG, page.tag());
     keyword(doc, words, HASH, spec.hash());
     doc.add(new SortedDocValuesField(HASH, new BytesRef(spec.hash())));
+    doc.add(new SortedDocValuesField(ID, new BytesRef(page.tag() + "/" + spec.hash())));
+    doc.add(new SortedDocValuesField(COMPILER_SORT, new BytesRef(spec.compiler().normalized())));
+    spec.versions().stream()
+        .min(SpackVersion.NEWEST_FIRST)
+        .map(v -> new BytesRef(SpackVersion.sortKeyBytes(v)))
+        .ifPresent(key -> doc.add(new SortedDocValuesField(VERSION_SORT, key)));
     keyword(doc, words, COMPILER, spec.compiler().raw());
     keyword(doc, words, COMPILER, spec.compiler().normalized());
     keyword(doc, words, COMPILER_NAME, spec.compiler().name());
@@ -232,6 +259,7 @@ public final class IndexSchema {
   private static void facets(Document doc, Page page, Spec spec) {
     doc.add(new SortedSetDocValuesFacetField(PACKAGE, page.name()));
     doc.add(new SortedSetDocValuesFacetField(TAG, page.tag()));
+    doc.add(new SortedSetDocValuesFacetField(PAGE, pageKey(page.tag(), page.name())));
     doc.add(new SortedSetDocValuesFacetField(COMPILER, spec.compiler().normalized()));
     doc.add(new SortedSetDocValuesFacetField(COMPILER_NAME, spec.compiler().name()));
     doc.add(new SortedSetDocValuesFacetField(OS, spec.os()));

@@ -1,0 +1,38 @@
+package org.spack.cachesearch.search;
+
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.spack.cachesearch.index.IndexSchema;
+
+/**
+ * Orders for specs. Every order ends with the unique {@code tag/hash} key, so that a cursor names
+ * one place in the order whatever else is indexed meanwhile.
+ */
+public enum SortOrder {
+  RELEVANCE(SortField.FIELD_SCORE),
+  PACKAGE(string(IndexSchema.PACKAGE, false)),
+  /** Spack's version order, newest first. */
+  VERSION(string(IndexSchema.VERSION_SORT, true), string(IndexSchema.PACKAGE, false)),
+  COMPILER(string(IndexSchema.COMPILER_SORT, false), string(IndexSchema.PACKAGE, false)),
+  HASH(string(IndexSchema.HASH, false));
+
+  private final Sort sort;
+
+  SortOrder(SortField... fields) {
+    SortField[] all = new SortField[fields.length + 1];
+    System.arraycopy(fields, 0, all, 0, fields.length);
+    all[fields.length] = string(IndexSchema.ID, false);
+    this.sort = new Sort(all);
+  }
+
+  public Sort sort() {
+    return sort;
+  }
+
+  private static SortField string(String field, boolean reverse) {
+    SortField f = new SortField(field, SortField.Type.STRING, reverse);
+    // Specs without the value (no version) go last either way.
+    f.setMissingValue(reverse ? SortField.STRING_FIRST : SortField.STRING_LAST);
+    return f;
+  }
+}

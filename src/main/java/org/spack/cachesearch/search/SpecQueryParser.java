@@ -1,0 +1,186 @@
+package org.spack.cachesearch.search;
+
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.queryparser.classic.Token;
+import org.apache.lucene.queryparser.classic.TokenMgrError;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.spack.cachesearch.index.IndexSchema;
+
+/**
+ * Lucene's classic query syntax over the index's fields: bare words search the catch-all field,
+ * keyword fields match values as the pages write them, {@code size} takes numbers and ranges. Every
+ * failure is a {@link SearchException} with a message a person can act on.
+ */
+public final class SpecQueryParser {
+  /** Longer queries are refused before parsing. */
+  public static final int MAX_LENGTH = 4096;
+
+  private static final Set<String> FIELDS = Set.copyOf(IndexSchema.SEARCHABLE);
+  private final IndexSchema schema;
+
+  public SpecQueryParser(IndexSchema schema) {
+    this.schema = schema;
+  }
+
+  /** The query for {@code text}; null or blank matches every spec. */
+  public Query parse(String text) {
+    if (text == null || text.isBlank()) {
+      return new MatchAllDocsQuery();
+    }
+    if (text.length() > MAX_LENGTH) {
+      throw new SearchException(
+          SearchException.Kind.LIMIT,
+          "query is " + text.length() + " characters long; at most " + MAX_LENGTH);
+    }
+    try {
+      return new Parser().parse(text);
+    } catch (ParseException e) {
+      throw translate(e);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new SearchException(
+          SearchException.Kind.LIMIT,
+          "query has more than " + IndexSearcher.getMaxClauseCount() + " clauses");
+    }
+  }
+
+  /**
+   * QueryParser wraps what went wrong in a ParseException of its own: find ours, or the parser's
+   * token position, or the lexer's "line 1, column N".
+   */
+  private static SearchException translate(ParseException outer) {
+    for (Throwable t = outer; t != null; t = t.getCause()) {
+      if (t instanceof SearchException s) {
+        return s;
+      }
+      if (t instanceof ParseException p && p.currentToken != null && p.currentToken.next != null) {
+        Token next = p.currentToken.next;
+        // Token columns are 0-based; people count from 1.
+        int column = next.beginColumn + 1;
+        String message =
+            next.kind == 0
+                ? "query syntax error at column " + column + ": the query ends too early"
+                : "query syntax error at column " + column + " near '" + next.image + "'";
+        return new SearchException(SearchException.Kind.QUERY_SYNTAX, message, column);
+      }
+      if (t instanceof TokenMgrError lexical) {
+        Matcher m = LEXICAL_COLUMN.matcher(lexical.getMessage());
+        int column = m.find() ? Integer.parseInt(m.group(1)) : 0;
+        return new SearchException(
+            SearchException.Kind.QUERY_SYNTAX,
+            "query syntax error at column " + column + ": unexpected character or end of query",
+            column);
+      }
+    }
+    return new SearchException(SearchException.Kind.QUERY_SYNTAX, "query syntax error");
+  }
+
+  private static final Pattern LEXICAL_COLUMN = Pattern.compile("column (\\d+)");
+
+  /** The classic parser with field names checked and size made numeric. */
+  private final class Parser extends QueryParser {
+    Parser() {
+      super(IndexSchema.TEXT, schema.analyzer());
+      setDefaultOperator(QueryParser.AND_OPERATOR);
+      setAllowLeadingWildcard(true);
+      setSplitOnWhitespace(true);
+    }
+
+    @Override
+    protected Query getFieldQuery(String field, String queryText, boolean quoted)
+        throws ParseException {
+      check(field);
+      if (field.equals(IndexSchema.SIZE)) {
+        return LongPoint.newExactQuery(field, size(queryText));
+      }
+      return super.getFieldQuery(field, queryText, quoted);
+    }
+
+    @Override
+    protected Query getRangeQuery(
+        String field, String part1, String part2, boolean startInclusive, boolean endInclusive)
+        throws ParseException {
+      check(field);
+      if (field.equals(IndexSchema.SIZE)) {
+        long low = part1 == null ? Long.MIN_VALUE : size(part1);
+        long high = part2 == null ? Long.MAX_VALUE : size(part2);
+        if (!startInclusive && low != Long.MAX_VALUE) {
+          low++;
+        }
+        if (!endInclusive && high != Long.MIN_VALUE) {
+          high--;
+        }
+        return LongPoint.newRangeQuery(field, low, high);
+      }
+      return super.getRangeQuery(field, part1, part2, startInclusive, endInclusive);
+    }
+
+    @Override
+    protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+      check(field);
+      return super.getWildcardQuery(field, termStr);
+    }
+
+    @Override
+    protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+      check(field);
+      return super.getPrefixQuery(field, termStr);
+    }
+
+    @Override
+    protected Query getFuzzyQuery(String field, String termStr, float minSimilarity)
+        throws ParseException {
+      check(field);
+      return super.getFuzzyQuery(field, termStr, minSimilarity);
+    }
+
+    @Override
+    protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+      check(field);
+      return super.getRegexpQuery(field, termStr);
+    }
+
+    private void check(String field) throws ParseException {
+      if (!FIELDS.contains(field)) {
+        throw wrap(
+            new SearchException(
+                SearchException.Kind.UNKNOWN_FIELD,
+                "unknown field '"
+                    + field
+                    + "'; searchable fields are "
+                    + String.join(", ", IndexSchema.SEARCHABLE)));
+      }
+    }
+
+    private long size(String text) throws ParseException {
+      if (text.equals("*")) {
+        throw wrap(
+            new SearchException(
+                SearchException.Kind.BAD_ARGUMENT, "size takes a number of bytes or a range"));
+      }
+      try {
+        return Long.parseLong(text);
+      } catch (NumberFormatException e) {
+        throw wrap(
+            new SearchException(
+                SearchException.Kind.BAD_ARGUMENT,
+                "size takes a number of bytes or a range like size:[1000 TO *], not '"
+                    + text
+                    + "'"));
+      }
+    }
+
+    /** The parser only lets ParseException out: carry ours inside one. */
+    private ParseException wrap(SearchException e) {
+      ParseException p = new ParseException(e.getMessage());
+      p.initCause(e);
+      return p;
+    }
+  }
+}
