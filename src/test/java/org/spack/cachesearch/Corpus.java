@@ -58,6 +58,16 @@ public final class Corpus {
     }
   }
 
+  /** A page's {@code meta}, as the file says it. */
+  public static JsonNode meta(RawPage page) {
+    try {
+      return JSON.readTree(
+          value(Files.readAllLines(page.file(), StandardCharsets.UTF_8), "meta: "));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static String value(List<String> lines, String prefix) {
     return lines.stream()
         .filter(l -> l.startsWith(prefix))

@@ -1,6 +1,8 @@
 package org.spack.cachesearch.cli;
 
 import java.io.PrintWriter;
+import org.apache.lucene.index.IndexNotFoundException;
+import org.spack.cachesearch.index.IndexVersionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,13 +12,21 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Search API for Spack's build cache.",
-    subcommands = {IngestCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      IngestCommand.class,
+      ServeCommand.class,
+      QueryCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
   /** Bad command line (sysexits EX_USAGE). */
   public static final int USAGE = 64;
 
   /** Bad input data (EX_DATAERR). */
   public static final int DATA_ERROR = 65;
+
+  /** The index to read does not exist (EX_NOINPUT). */
+  public static final int NO_INPUT = 66;
 
   /** Something failed that is not the user's input (EX_SOFTWARE). */
   public static final int INTERNAL = 70;
@@ -48,6 +58,14 @@ public final class Main implements Runnable {
         });
     cmd.setExecutionExceptionHandler(
         (e, c, parsed) -> {
+          if (e instanceof IndexNotFoundException) {
+            c.getErr().println("error: no index there (" + e.getMessage() + "); run ingest first");
+            return NO_INPUT;
+          }
+          if (e instanceof IndexVersionException) {
+            c.getErr().println("error: " + e.getMessage());
+            return DATA_ERROR;
+          }
           c.getErr().println("error: " + e);
           return INTERNAL;
         });

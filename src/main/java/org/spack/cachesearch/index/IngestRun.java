@@ -1,6 +1,7 @@
 package org.spack.cachesearch.index;
 
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -149,9 +150,16 @@ public final class IngestRun {
     data.put(
         IndexSchema.DATA_BUILT_FROM,
         options.roots().stream()
-            .map(p -> p.toAbsolutePath().normalize().toString())
+            .map(IngestRun::describe)
             .collect(Collectors.joining("\n")));
     return data;
+  }
+
+  /** A path as the commit records it; one inside a jar keeps its jar's URI. */
+  private static String describe(Path p) {
+    return p.getFileSystem() == FileSystems.getDefault()
+        ? p.toAbsolutePath().normalize().toString()
+        : p.toUri().toString();
   }
 
   private long committedDocs() throws IOException {

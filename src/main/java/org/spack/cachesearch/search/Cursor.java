@@ -72,8 +72,8 @@ final class Cursor {
       if (in.hasRemaining()) {
         throw bad("it is damaged");
       }
-      // Past every document whose sort values equal the cursor's: the cursor's own included.
-      return new FieldDoc(Integer.MAX_VALUE, Float.NaN, fields);
+      // The caller sets the doc id: it must lie within the reader that searches.
+      return new FieldDoc(-1, Float.NaN, fields);
     } catch (IllegalArgumentException
         | java.nio.BufferUnderflowException
         | NegativeArraySizeException e) {

@@ -111,6 +111,11 @@ public final class IndexView implements AutoCloseable {
     }
   }
 
+  /** Specs in this view's generation. */
+  public int numSpecs() {
+    return reader().numDocs();
+  }
+
   void checkTimeout() {
     if (searcher.timedOut()) {
       throw new SearchException(

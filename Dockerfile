@@ -1,0 +1,32 @@
+# syntax=docker/dockerfile:1
+# Build: docker build -t spack-cache-search .
+# Run:   docker run -p 8080:8080 -v spack-index:/data/index spack-cache-search
+# On first start (empty volume) the server ingests the bundled sample pages; to serve real data,
+# ingest into the volume:  docker run -v spack-index:/data/index -v /path/to/pages:/pages:ro \
+#                            spack-cache-search ingest /pages --index /data/index
+
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+# Dependencies first, so that a source change does not download them again.
+COPY pom.xml .
+COPY .mvn .mvn
+RUN mvn -B -q dependency:go-offline
+COPY schema.graphqls .
+COPY src src
+# Tests need ../shared/corpus, which is not in the image: CI runs them (bash .ci/run).
+RUN mvn -B -q package -DskipTests
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 10001 --home-dir /data --shell /usr/sbin/nologin spack \
+    && mkdir -p /data/index && chown -R spack /data
+COPY --from=build /src/target/spack-cache-search.jar /app/spack-cache-search.jar
+USER spack
+WORKDIR /data
+VOLUME /data/index
+EXPOSE 8080
+# The JRE image has no curl or wget: a small Java check keeps the image minimal.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["java", "-cp", "/app/spack-cache-search.jar", "org.spack.cachesearch.cli.HealthProbe", "http://127.0.0.1:8080/health"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/spack-cache-search.jar"]
+# Bind every interface inside the container; publish the port with -p as needed.
+CMD ["serve", "--index", "/data/index", "--host", "0.0.0.0", "--port", "8080"]
