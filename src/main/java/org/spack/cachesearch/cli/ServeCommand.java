@@ -73,13 +73,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter err = spec.commandLine().getErr();
-    if (isEmpty(index)) {
-      err.println("serve: no index at " + index + "; ingesting the bundled sample first");
-      err.flush();
-      BundledSample.use(
-          root -> new IngestRun(IngestRun.Options.of(List.of(root), index), IngestProgress.NONE).run());
-    }
+    ingestSampleIfEmpty(index, spec.commandLine().getErr());
     SearchIndex.Limits limits =
         new SearchIndex.Limits(Duration.ofSeconds(timeoutSeconds), SearchIndex.Limits.DEFAULT.maxFirst());
     try (SearchIndex searchIndex = new SearchIndex(index, limits, Duration.ofSeconds(1));
@@ -97,6 +91,17 @@ final class ServeCommand implements Callable<Integer> {
       stopped.await();
     }
     return 0;
+  }
+
+  /** A fresh install serves the bundled sample rather than an error. */
+  static void ingestSampleIfEmpty(Path index, PrintWriter err) throws IOException {
+    if (isEmpty(index)) {
+      err.println("serve: no index at " + index + "; ingesting the bundled sample first");
+      err.flush();
+      BundledSample.use(
+          root ->
+              new IngestRun(IngestRun.Options.of(List.of(root), index), IngestProgress.NONE).run());
+    }
   }
 
   private static String health(SearchIndex searchIndex) {
