@@ -1,0 +1,50 @@
+#!/usr/bin/env python3
+"""Latency of representative API requests over HTTP on loopback, one client, sequential.
+
+usage: query.py URL [ROUNDS]   e.g. query.py http://127.0.0.1:18181/graphql 50
+Prints p50 / p95 / max in ms per request after 5 warm-up rounds.
+"""
+import json
+import statistics
+import sys
+import time
+import urllib.request
+
+URL = sys.argv[1]
+ROUNDS = int(sys.argv[2]) if len(sys.argv) > 2 else 50
+QUERIES = {
+    "search gcc* AND aarch64, 20 specs + total":
+        '{ search(query: "compiler:gcc* AND target:aarch64") { totalCount nodes { hash package specString } } }',
+    "match-all facets, 8 fields":
+        '{ facets(fields: [PACKAGE, TAG, COMPILER, OS, PLATFORM, TARGET, STACK, VARIANT]) { field values { value count } } }',
+    "multi-select facets, 3 filters":
+        '{ facets(filter: {os: ["ubuntu22.04"], target: ["x86_64_v3"], stack: ["e4s"]}, fields: [OS, TARGET, STACK, COMPILER]) { field values { value count } } }',
+    "package py-filelock-like page, 100 specs":
+        '{ package(name: "py-filelock-develop", tag: "bench-0000") { numSpecs versions compilers specs(first: 100) { nodes { hash os target compiler { raw } } } } }',
+    "spec by 7-char prefix":
+        '{ spec(hash: "2le7clp", tag: "bench-0000") { hash package specString } }',
+    "packages table of one tag, 50 rows":
+        '{ packages(filter: {tag: ["bench-0000"]}, first: 50) { totalCount nodes { name numSpecs targets } } }',
+    "variant typeahead":
+        '{ facets(fields: [VARIANT], prefix: "build_system=", limit: 20) { values { value count } } }',
+}
+
+
+def ask(query):
+    body = json.dumps({"query": query}).encode()
+    req = urllib.request.Request(URL, data=body, headers={"Content-Type": "application/json"})
+    start = time.perf_counter()
+    with urllib.request.urlopen(req) as r:
+        payload = json.loads(r.read())
+    elapsed = (time.perf_counter() - start) * 1000
+    if "errors" in payload:
+        raise SystemExit(f"error: {payload['errors']}")
+    return elapsed
+
+
+for name, query in QUERIES.items():
+    for _ in range(5):
+        ask(query)
+    times = sorted(ask(query) for _ in range(ROUNDS))
+    p95 = times[int(len(times) * 0.95) - 1]
+    print(f"{name:45s} p50 {statistics.median(times):7.2f} ms  p95 {p95:7.2f} ms  max {times[-1]:7.2f} ms")
