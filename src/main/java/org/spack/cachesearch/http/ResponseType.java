@@ -1,0 +1,69 @@
+package org.spack.cachesearch.http;
+
+import graphql.ExecutionResult;
+import io.undertow.util.StatusCodes;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The two media types a GraphQL response can be written in, chosen from the request's {@code
+ * Accept} header, and the status code each one gives a result (GraphQL over HTTP, "Status Codes").
+ */
+enum ResponseType {
+  /** The spec's preferred type: its status code tells a request error from a partial result. */
+  GRAPHQL_RESPONSE_JSON("application/graphql-response+json"),
+  /** The legacy type: 200 for every well-formed request, as intermediaries may rewrite others. */
+  JSON("application/json");
+
+  private final String mediaType;
+
+  ResponseType(String mediaType) {
+    this.mediaType = mediaType;
+  }
+
+  String contentType() {
+    return mediaType + "; charset=utf-8";
+  }
+
+  /**
+   * 200, except that with {@code application/graphql-response+json} a result without {@code data}
+   * gets 400: graphql-java leaves data out only for request errors (document that does not parse or
+   * validate, unknown operation, variables that do not coerce, execution aborted before it began),
+   * and the spec requires a 4xx or 5xx status for a response without {@code data}.
+   */
+  int status(ExecutionResult result) {
+    return this == JSON || result.isDataPresent() ? StatusCodes.OK : StatusCodes.BAD_REQUEST;
+  }
+
+  /**
+   * The type the client prefers, by {@code q} weight of the most specific matching range; {@code
+   * application/graphql-response+json} on a tie, for <code>*&#47;*</code>, and when {@code Accept}
+   * is absent or blank. Empty when the client accepts neither type.
+   */
+  static Optional<ResponseType> negotiate(Collection<String> acceptHeaders) {
+    if (acceptHeaders.stream().allMatch(String::isBlank)) {
+      return Optional.of(GRAPHQL_RESPONSE_JSON);
+    }
+    List<MediaType> ranges = MediaType.parseAll(acceptHeaders);
+    ResponseType best = null;
+    double bestQuality = 0;
+    for (ResponseType candidate : values()) {
+      double quality = candidate.quality(ranges);
+      if (quality > bestQuality) {
+        best = candidate;
+        bestQuality = quality;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  private double quality(List<MediaType> ranges) {
+    return ranges.stream()
+        .filter(range -> range.specificity(mediaType) >= 0)
+        .max(Comparator.comparingInt(range -> range.specificity(mediaType)))
+        .map(MediaType::quality)
+        .orElse(0.0);
+  }
+}

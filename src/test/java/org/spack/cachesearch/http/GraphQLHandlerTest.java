@@ -1,0 +1,568 @@
+package org.spack.cachesearch.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.spack.cachesearch.http.TestClient.contentType;
+import static org.spack.cachesearch.http.TestClient.graphqlQueryString;
+import static org.spack.cachesearch.http.TestClient.json;
+import static org.spack.cachesearch.http.TestClient.text;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code /graphql} over real HTTP, checked against the GraphQL-over-HTTP spec. */
+class GraphQLHandlerTest {
+  private static final String GRAPHQL_RESPONSE = "application/graphql-response+json; charset=utf-8";
+  private static final String JSON = "application/json; charset=utf-8";
+  private static final int MAX_BODY_BYTES = 1024;
+
+  private static final String PARSE_ERROR =
+      """
+          {"errors": [{"message": "Invalid syntax with offending token '<EOF>' at line 1 column 2",
+                       "locations": [{"line": 1, "column": 2}],
+                       "extensions": {"classification": "InvalidSyntax"}}]}""";
+
+  private static final String UNKNOWN_FIELD =
+      """
+      {"errors": [{"message": "Validation error (FieldUndefined@[nope]) : Field 'nope' in type 'Query' is undefined",
+                   "locations": [{"line": 1, "column": 3}],
+                   "extensions": {"classification": "ValidationError"}}]}""";
+
+  private final TestSchema schema = new TestSchema();
+  private ApiServer server;
+  private TestClient client;
+
+  @BeforeEach
+  void start() {
+    server =
+        ApiServer.start(
+            new ServerConfig("127.0.0.1", 0, List.of(), MAX_BODY_BYTES),
+            schema.graphQL(),
+            () -> "ok");
+    client = new TestClient(server);
+  }
+
+  @AfterEach
+  void stop() {
+    schema.release.countDown();
+    server.close();
+  }
+
+  private static void assertResponse(
+      int status, String contentType, String body, HttpResponse<byte[]> response) {
+    assertEquals(status, response.statusCode(), () -> text(response));
+    assertEquals(contentType, contentType(response));
+    assertEquals(json(body), json(response));
+  }
+
+  private static String rejected(String classification, String message) {
+    return """
+        {"errors": [{"message": "%s", "extensions": {"classification": "%s"}}]}"""
+        .formatted(message, classification);
+  }
+
+  @Test
+  void postAnswersGraphqlResponseJsonWhenNoAcceptIsSent() {
+    assertResponse(
+        200,
+        GRAPHQL_RESPONSE,
+        """
+        {"data": {"hello": "Hello, world"}}""",
+        client.postJson("{\"query\": \"{ hello }\"}"));
+  }
+
+  @Test
+  void postWithVariablesAndOperationNameRunsTheNamedOperation() {
+    assertResponse(
+        200,
+        GRAPHQL_RESPONSE,
+        """
+        {"data": {"hello": "Hello, Spack"}}""",
+        client.postJson(
+            """
+            {"query": "query A { fail } query B($n: String) { hello(name: $n) }",
+             "operationName": "B", "variables": {"n": "Spack"}, "extensions": null}"""));
+  }
+
+  @Test
+  void wildcardAcceptGetsGraphqlResponseJson() {
+    HttpResponse<byte[]> response = client.postJson("{\"query\": \"{ hello }\"}", "Accept", "*/*");
+    assertEquals(GRAPHQL_RESPONSE, contentType(response));
+  }
+
+  @Test
+  void recommendedAcceptGetsGraphqlResponseJson() {
+    HttpResponse<byte[]> response =
+        client.postJson(
+            "{\"query\": \"{ hello }\"}",
+            "Accept",
+            "application/graphql-response+json; charset=utf-8, application/json; charset=utf-8");
+    assertEquals(GRAPHQL_RESPONSE, contentType(response));
+  }
+
+  @Test
+  void acceptApplicationJsonGetsApplicationJson() {
+    assertResponse(
+        200,
+        JSON,
+        """
+        {"data": {"hello": "Hello, world"}}""",
+        client.postJson("{\"query\": \"{ hello }\"}", "Accept", "application/json"));
+  }
+
+  @Test
+  void applicationJsonWinsWhenTheClientWeighsItHigher() {
+    HttpResponse<byte[]> response =
+        client.postJson(
+            "{\"query\": \"{ hello }\"}",
+            "Accept",
+            "application/graphql-response+json;q=0.5, application/json");
+    assertEquals(JSON, contentType(response));
+  }
+
+  @Test
+  void acceptingNeitherTypeIs406() {
+    HttpResponse<byte[]> response =
+        client.postJson("{\"query\": \"{ hello }\"}", "Accept", "text/html, application/xml");
+    assertEquals(406, response.statusCode());
+    assertEquals("text/plain; charset=utf-8", contentType(response));
+    assertEquals(
+        "Accept must allow application/graphql-response+json or application/json", text(response));
+  }
+
+  @Test
+  void acceptingBothTypesOnlyWithWeightZeroIs406() {
+    HttpResponse<byte[]> response =
+        client.get(
+            graphqlQueryString("query", "{ hello }"),
+            "Accept",
+            "application/json;q=0, application/*;q=0");
+    assertEquals(406, response.statusCode());
+  }
+
+  @Test
+  void getReadsQueryOperationNameAndVariablesFromTheQueryString() {
+    assertResponse(
+        200,
+        GRAPHQL_RESPONSE,
+        """
+        {"data": {"hello": "Hello, build cache"}}""",
+        client.get(
+            graphqlQueryString(
+                "query", "query Q($n: String) { hello(name: $n) } query R { fail }",
+                "operationName", "Q",
+                "variables", "{\"n\": \"build cache\"}")));
+  }
+
+  @Test
+  void getWithAcceptApplicationJsonGetsApplicationJson() {
+    assertResponse(
+        200,
+        JSON,
+        """
+        {"data": {"hello": "Hello, world"}}""",
+        client.get(graphqlQueryString("query", "{ hello }"), "Accept", "application/json"));
+  }
+
+  @Test
+  void getWithoutQueryIs400() {
+    assertResponse(
+        400,
+        GRAPHQL_RESPONSE,
+        rejected("BAD_REQUEST", "query is required"),
+        client.get("graphql?operationName=Q"));
+  }
+
+  @Test
+  void getWithVariablesThatAreNotJsonIs400() {
+    assertResponse(
+        400,
+        GRAPHQL_RESPONSE,
+        rejected("BAD_REQUEST", "variables is not valid JSON at line 1, column 2"),
+        client.get(graphqlQueryString("query", "{ hello }", "variables", "{n")));
+  }
+
+  @Test
+  void getWithTheQueryGivenTwiceIs400() {
+    assertResponse(
+        400,
+        GRAPHQL_RESPONSE,
+        rejected("BAD_REQUEST", "query is given more than once"),
+        client.get(graphqlQueryString("query", "{ hello }", "query", "{ fail }")));
+  }
+
+  @Test
+  void mutationOverGetIs405AllowingPost() {
+    HttpResponse<byte[]> response = client.get(graphqlQueryString("query", "mutation { noop }"));
+    assertResponse(
+        405,
+        GRAPHQL_RESPONSE,
+        rejected("METHOD_NOT_ALLOWED", "a mutation cannot be sent with GET; use POST"),
+        response);
+    assertEquals(Optional.of("POST"), response.headers().firstValue("Allow"));
+  }
+
+  @Test
+  void mutationSelectedByOperationNameOverGetIs405() {
+    HttpResponse<byte[]> response =
+        client.get(
+            graphqlQueryString(
+                "query", "query Q { hello } mutation M { noop }", "operationName", "M"));
+    assertEquals(405, response.statusCode());
+  }
+
+  @Test
+  void queryBesideAMutationOverGetRuns() {
+    assertResponse(
+        200,
+        GRAPHQL_RESPONSE,
+        """
+        {"data": {"hello": "Hello, world"}}""",
+        client.get(
+            graphqlQueryString(
+                "query", "query Q { hello } mutation M { noop }", "operationName", "Q")));
+  }
+
+  @Test
+  void mutationOverPostRuns() {
+    assertResponse(
+        200,
+        GRAPHQL_RESPONSE,
+        """
+        {"data": {"noop": true}}""",
+        client.postJson("{\"query\": \"mutation { noop }\"}"));
+  }
+
+  @Test
+  void malformedJsonIs400() {
+    assertResponse(
+        400,
+        GRAPHQL_RESPONSE,
+        rejected("BAD_REQUEST", "request body is not valid JSON at line 1, column 10"),
+        client.postJson("{\"query\":"));
+  }
+
+  @Test
+  void malformedJsonIs400WithApplicationJsonToo() {
+    assertResponse(
+        400,
+        JSON,
+        rejected("BAD_REQUEST", "request body is not valid JSON at line 1, column 1"),
+        client.postJson("NONSENSE", "Accept", "application/json"));
+  }
+
+  @Test
+  void bodyThatIsNotAnObjectIs400() {
+    assertResponse(
+        400,
+        GRAPHQL_RESPONSE,
+        rejected("BAD_REQUEST", "request body must be a JSON object"),
+        client.postJson("[{\"query\": \"{ hello }\"}]"));
+  }
+
+  @Test
+  void emptyBodyIs400() {
+    assertResponse(
+        400,
+        GRAPHQL_RESPONSE,
+        rejected("BAD_REQUEST", "request body must be a JSON object"),
+        client.postJson(""));
+  }
+
+  @Test
+  void missingQueryIs400() {
+    assertResponse(
+        400,
+        GRAPHQL_RESPONSE,
+        rejected("BAD_REQUEST", "query is required"),
+        client.postJson("{\"qeury\": \"{ hello }\"}"));
+  }
+
+  @Test
+  void queryThatIsNotAStringIs400() {
+    assertResponse(
+        400,
+        GRAPHQL_RESPONSE,
+        rejected("BAD_REQUEST", "query must be a string"),
+        client.postJson("{\"query\": {\"hello\": true}}"));
+  }
+
+  @Test
+  void variablesThatAreNotAnObjectAre400() {
+    assertResponse(
+        400,
+        GRAPHQL_RESPONSE,
+        rejected("BAD_REQUEST", "variables must be an object"),
+        client.postJson(
+            "{\"query\": \"query Q($i: String) { hello(name: $i) }\", \"variables\": [7]}"));
+  }
+
+  @Test
+  void operationNameThatIsNotAStringIs400() {
+    assertResponse(
+        400,
+        GRAPHQL_RESPONSE,
+        rejected("BAD_REQUEST", "operationName must be a string"),
+        client.postJson("{\"query\": \"{ hello }\", \"operationName\": 1}"));
+  }
+
+  @Test
+  void trailingContentAfterTheJsonObjectIs400() {
+    HttpResponse<byte[]> response = client.postJson("{\"query\": \"{ hello }\"} {}");
+    assertEquals(400, response.statusCode());
+  }
+
+  @Test
+  void contentTypeOtherThanJsonIs415() {
+    HttpResponse<byte[]> response =
+        client.send(
+            client
+                .request("graphql")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("query=%7B+hello+%7D")));
+    assertResponse(
+        415,
+        GRAPHQL_RESPONSE,
+        rejected("UNSUPPORTED_MEDIA_TYPE", "Content-Type must be application/json"),
+        response);
+  }
+
+  @Test
+  void missingContentTypeIs415() {
+    HttpResponse<byte[]> response =
+        client.send(
+            client
+                .request("graphql")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\": \"{ hello }\"}")));
+    assertEquals(415, response.statusCode());
+  }
+
+  @Test
+  void jsonInAnotherCharsetIs415() {
+    HttpResponse<byte[]> response =
+        client.send(
+            client
+                .request("graphql")
+                .header("Content-Type", "application/json; charset=iso-8859-1")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\": \"{ hello }\"}")));
+    assertEquals(415, response.statusCode());
+  }
+
+  @Test
+  void jsonWithUtf8CharsetInAnyCaseIsAccepted() {
+    HttpResponse<byte[]> response =
+        client.send(
+            client
+                .request("graphql")
+                .header("Content-Type", "Application/JSON;charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\": \"{ hello }\"}")));
+    assertEquals(200, response.statusCode());
+  }
+
+  @Test
+  void bodyLargerThanTheCapIs413() {
+    String body = "{\"query\": \"{ hello }\", \"pad\": \"" + "x".repeat(MAX_BODY_BYTES) + "\"}";
+    assertResponse(
+        413,
+        GRAPHQL_RESPONSE,
+        rejected("PAYLOAD_TOO_LARGE", "request body is larger than 1024 bytes"),
+        client.postJson(body));
+  }
+
+  @Test
+  void chunkedBodyLargerThanTheCapIs413() {
+    byte[] body =
+        ("{\"query\": \"{ hello }\", \"pad\": \"" + "x".repeat(4 * MAX_BODY_BYTES) + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
+    HttpResponse<byte[]> response =
+        client.send(
+            client
+                .request("graphql")
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(body))));
+    assertEquals(413, response.statusCode());
+  }
+
+  @Test
+  void hugeBodyIs413WithoutTheServerReadingItAll() {
+    long size = 256L * 1024 * 1024;
+    AtomicLong sent = new AtomicLong();
+    InputStream endless =
+        new InputStream() {
+          @Override
+          public int read() {
+            return sent.getAndIncrement() < size ? 'x' : -1;
+          }
+
+          @Override
+          public int read(byte[] buffer, int offset, int length) {
+            int n = (int) Math.min(length, size - sent.get());
+            if (n <= 0) {
+              return -1;
+            }
+            Arrays.fill(buffer, offset, offset + n, (byte) 'x');
+            sent.addAndGet(n);
+            return n;
+          }
+        };
+    HttpResponse<byte[]> response =
+        client.send(
+            client
+                .request("graphql")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> endless)));
+    assertEquals(413, response.statusCode());
+    assertEquals(Optional.of("close"), response.headers().firstValue("Connection"));
+    assertTrue(sent.get() < size, "the server stopped reading");
+  }
+
+  @Test
+  void bodyOfExactlyTheCapIsAccepted() {
+    String start = "{\"query\": \"{ hello }\", \"pad\": \"";
+    String body = start + "x".repeat(MAX_BODY_BYTES - start.length() - 2) + "\"}";
+    assertEquals(MAX_BODY_BYTES, body.length());
+    assertEquals(200, client.postJson(body).statusCode());
+  }
+
+  @Test
+  void documentThatDoesNotParseIs400WithGraphqlResponseJson() {
+    assertResponse(400, GRAPHQL_RESPONSE, PARSE_ERROR, client.postJson("{\"query\": \"{\"}"));
+  }
+
+  @Test
+  void documentThatDoesNotParseIs200WithApplicationJson() {
+    assertResponse(
+        200,
+        JSON,
+        PARSE_ERROR,
+        client.postJson("{\"query\": \"{\"}", "Accept", "application/json"));
+  }
+
+  @Test
+  void documentThatDoesNotValidateIs400WithGraphqlResponseJson() {
+    assertResponse(
+        400, GRAPHQL_RESPONSE, UNKNOWN_FIELD, client.postJson("{\"query\": \"{ nope }\"}"));
+  }
+
+  @Test
+  void documentThatDoesNotValidateIs200WithApplicationJson() {
+    assertResponse(
+        200,
+        JSON,
+        UNKNOWN_FIELD,
+        client.postJson("{\"query\": \"{ nope }\"}", "Accept", "application/json"));
+  }
+
+  @Test
+  void variablesThatDoNotCoerceAre400WithGraphqlResponseJson() {
+    assertResponse(
+        400,
+        GRAPHQL_RESPONSE,
+        """
+        {"errors": [{"message": "Variable 'n' has an invalid value: \
+        Expected a String input, but it was a 'LinkedHashMap'",
+                     "locations": [{"line": 1, "column": 9}],
+                     "extensions": {"classification": "ValidationError"}}]}""",
+        client.postJson(
+            """
+            {"query": "query Q($n: String) { hello(name: $n) }", "variables": {"n": {"a": 1}}}"""));
+  }
+
+  @Test
+  void getWithADocumentThatDoesNotParseIsLeftToExecutionToReport() {
+    assertResponse(
+        400, GRAPHQL_RESPONSE, PARSE_ERROR, client.get(graphqlQueryString("query", "{")));
+  }
+
+  @Test
+  void fieldErrorIs200WithDataAndErrors() {
+    assertResponse(
+        200,
+        GRAPHQL_RESPONSE,
+        """
+        {"errors": [{"message": "Exception while fetching data (/fail) : boom",
+                     "locations": [{"line": 1, "column": 9}],
+                     "path": ["fail"],
+                     "extensions": {"classification": "DataFetchingException"}}],
+         "data": {"hello": "Hello, world", "fail": null}}""",
+        client.postJson("{\"query\": \"{ hello fail }\"}"));
+  }
+
+  @Test
+  void unexpectedFailureIs500InternalErrorLoggedOnce() {
+    List<LogRecord> logged = new ArrayList<>();
+    Logger logger = Logger.getLogger(GraphQLHandler.class.getName());
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            synchronized (logged) {
+              logged.add(record);
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    logger.addHandler(capture);
+    logger.setUseParentHandlers(false);
+    try {
+      assertResponse(
+          500,
+          GRAPHQL_RESPONSE,
+          rejected("INTERNAL", "internal error"),
+          client.postJson("{\"query\": \"{ opaque }\"}"));
+    } finally {
+      logger.removeHandler(capture);
+      logger.setUseParentHandlers(true);
+    }
+    synchronized (logged) {
+      assertEquals(1, logged.size());
+      assertEquals("GraphQL request failed", logged.get(0).getMessage());
+    }
+  }
+
+  @Test
+  void requestInFlightDoesNotHoldUpOthers() throws Exception {
+    CompletableFuture<HttpResponse<byte[]>> slow =
+        CompletableFuture.supplyAsync(() -> client.postJson("{\"query\": \"{ wait }\"}"));
+    assertTrue(schema.waiting.await(10, TimeUnit.SECONDS), "the slow request started");
+
+    assertResponse(
+        200,
+        GRAPHQL_RESPONSE,
+        """
+        {"data": {"hello": "Hello, world"}}""",
+        client.postJson("{\"query\": \"{ hello }\"}"));
+    assertEquals(200, client.get("health").statusCode());
+
+    schema.release.countDown();
+    assertResponse(
+        200,
+        GRAPHQL_RESPONSE,
+        """
+        {"data": {"wait": "released"}}""",
+        slow.get(10, TimeUnit.SECONDS));
+  }
+}
