@@ -115,12 +115,13 @@ class EndToEndTest {
             + " field values { value count } otherCount } }";
     Map<String, Integer> expected = new TreeMap<>();
     for (Corpus.RawPage page : pages) {
-      page.specs().forEach(
-          s -> {
-            if (s.get("os").asText().equals("ubuntu22.04")) {
-              expected.merge(s.get("target").asText(), 1, Integer::sum);
-            }
-          });
+      page.specs()
+          .forEach(
+              s -> {
+                if (s.get("os").asText().equals("ubuntu22.04")) {
+                  expected.merge(s.get("target").asText(), 1, Integer::sum);
+                }
+              });
     }
 
     JsonNode byOs = data(query, Map.of("f", Map.of("os", List.of("ubuntu22.04"))));
@@ -155,19 +156,23 @@ class EndToEndTest {
       JsonNode page = data(query, vars).get("search");
       page.get("edges")
           .forEach(e -> seen.add(e.at("/node/tag").asText() + "/" + e.at("/node/hash").asText()));
-      after = page.at("/pageInfo/hasNextPage").asBoolean() ? page.at("/pageInfo/endCursor").asText() : null;
+      after =
+          page.at("/pageInfo/hasNextPage").asBoolean()
+              ? page.at("/pageInfo/endCursor").asText()
+              : null;
       pagesRead++;
     } while (after != null);
 
     Set<String> expected = new TreeSet<>();
     pages.forEach(
         p ->
-            p.specs().forEach(
-                s -> {
-                  if (s.get("compiler").asText().startsWith("gcc")) {
-                    expected.add(p.tag() + "/" + s.get("hash").asText());
-                  }
-                }));
+            p.specs()
+                .forEach(
+                    s -> {
+                      if (s.get("compiler").asText().startsWith("gcc")) {
+                        expected.add(p.tag() + "/" + s.get("hash").asText());
+                      }
+                    }));
     assertEquals(seen.size(), new HashSet<>(seen).size(), "no hash twice");
     assertEquals(expected, new TreeSet<>(seen));
     assertEquals((expected.size() + 6) / 7, pagesRead);
@@ -211,9 +216,12 @@ class EndToEndTest {
     meta.get("compilers").forEach(c -> compilers.add(c.asText().replace("@=", "@")));
     assertEquals(JSON.valueToTree(compilers), p.get("compilers"));
     Map<String, Integer> byStack = new TreeMap<>();
-    p.get("numSpecsByStack").forEach(s -> byStack.put(s.get("stack").asText(), s.get("count").asInt()));
+    p.get("numSpecsByStack")
+        .forEach(s -> byStack.put(s.get("stack").asText(), s.get("count").asInt()));
     Map<String, Integer> metaByStack = new TreeMap<>();
-    meta.get("num_specs_by_stack").fields().forEachRemaining(e -> metaByStack.put(e.getKey(), e.getValue().asInt()));
+    meta.get("num_specs_by_stack")
+        .fields()
+        .forEachRemaining(e -> metaByStack.put(e.getKey(), e.getValue().asInt()));
     assertEquals(metaByStack, byStack);
   }
 }

@@ -1,6 +1,8 @@
 package org.spack.cachesearch.cli;
 
 import java.io.PrintWriter;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.spack.cachesearch.index.IndexVersionException;
 import picocli.CommandLine;
@@ -38,7 +40,15 @@ public final class Main implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
   }
 
+  /** Undertow and XNIO announce their versions at INFO; strong references keep the levels set. */
+  private static final Logger[] QUIET = {
+    Logger.getLogger("io.undertow"), Logger.getLogger("org.xnio"), Logger.getLogger("org.jboss")
+  };
+
   public static void main(String[] args) {
+    for (Logger logger : QUIET) {
+      logger.setLevel(Level.WARNING);
+    }
     System.exit(run(args));
   }
 

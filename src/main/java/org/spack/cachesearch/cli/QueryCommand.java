@@ -66,7 +66,8 @@ final class QueryCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     String text = query.equals("*:*") ? null : query;
-    try (SearchIndex searchIndex = new SearchIndex(index, SearchIndex.Limits.DEFAULT, Duration.ofHours(1));
+    try (SearchIndex searchIndex =
+            new SearchIndex(index, SearchIndex.Limits.DEFAULT, Duration.ofHours(1));
         IndexView view = searchIndex.acquire()) {
       SpecSearch.Result result =
           SpecSearch.search(
@@ -89,7 +90,8 @@ final class QueryCommand implements Callable<Integer> {
 
   private static void printTable(List<SpecHit> hits, int total, PrintWriter out) {
     String format = "%-7s  %-24s  %-12s  %-20s  %-14s  %-12s  %s%n";
-    out.printf(Locale.ROOT, format, "HASH", "PACKAGE", "VERSION", "COMPILER", "OS", "TARGET", "TAG");
+    out.printf(
+        Locale.ROOT, format, "HASH", "PACKAGE", "VERSION", "COMPILER", "OS", "TARGET", "TAG");
     for (SpecHit h : hits) {
       out.printf(
           Locale.ROOT,

@@ -52,7 +52,8 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--cors-origin",
       paramLabel = "ORIGIN",
-      description = "Allow browser clients from this origin (repeatable; '*' for any). Off by default.")
+      description =
+          "Allow browser clients from this origin (repeatable; '*' for any). Off by default.")
   List<String> corsOrigins = List.of();
 
   @Option(
@@ -75,7 +76,8 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ingestSampleIfEmpty(index, spec.commandLine().getErr());
     SearchIndex.Limits limits =
-        new SearchIndex.Limits(Duration.ofSeconds(timeoutSeconds), SearchIndex.Limits.DEFAULT.maxFirst());
+        new SearchIndex.Limits(
+            Duration.ofSeconds(timeoutSeconds), SearchIndex.Limits.DEFAULT.maxFirst());
     try (SearchIndex searchIndex = new SearchIndex(index, limits, Duration.ofSeconds(1));
         ApiServer server =
             ApiServer.start(
@@ -84,7 +86,8 @@ final class ServeCommand implements Callable<Integer> {
                 () -> health(searchIndex))) {
       String base = "http://" + host + ":" + server.port();
       PrintWriter out = spec.commandLine().getOut();
-      out.println("serving " + index + " at " + base + "/graphql (GraphiQL: " + base + "/graphiql)");
+      out.println(
+          "serving " + index + " at " + base + "/graphql (GraphiQL: " + base + "/graphiql)");
       out.flush();
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));

@@ -149,9 +149,7 @@ public final class IngestRun {
     data.put(IndexSchema.DATA_BUILT_AT, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     data.put(
         IndexSchema.DATA_BUILT_FROM,
-        options.roots().stream()
-            .map(IngestRun::describe)
-            .collect(Collectors.joining("\n")));
+        options.roots().stream().map(IngestRun::describe).collect(Collectors.joining("\n")));
     return data;
   }
 

@@ -57,8 +57,7 @@ class QueryCommandTest {
     int code = run("query", "package:direnv", "--index", index.toString(), "--json");
 
     assertEquals(0, code, err.toString());
-    assertTrue(
-        out.toString().startsWith("{\"hash\":\"yndowal"), out.toString());
+    assertTrue(out.toString().startsWith("{\"hash\":\"yndowal"), out.toString());
     assertTrue(out.toString().contains("\"install\":\"spack install /yndowal"), out.toString());
   }
 

@@ -56,7 +56,8 @@ class SchemaDescriptionsTest {
         SpackApi.schema().getQueryType().getFieldDefinitions().stream()
             .map(GraphQLFieldDefinition::getName)
             .toList();
-    assertEquals(List.of("package", "packages", "spec", "search", "facets", "tags", "stats"), roots);
+    assertEquals(
+        List.of("package", "packages", "spec", "search", "facets", "tags", "stats"), roots);
   }
 
   private static boolean isBuiltIn(String name) {

@@ -65,7 +65,8 @@ class SearchIndexRefreshTest {
   void openingAMissingIndexFails() {
     assertThrows(
         org.apache.lucene.index.IndexNotFoundException.class,
-        () -> new SearchIndex(tmp.resolve("none"), SearchIndex.Limits.DEFAULT, Duration.ofHours(1)));
+        () ->
+            new SearchIndex(tmp.resolve("none"), SearchIndex.Limits.DEFAULT, Duration.ofHours(1)));
   }
 
   @Test
