@@ -27,12 +27,7 @@ final class IngestCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Page files or directory trees.")
   List<Path> paths;
 
-  @Option(
-      names = "--index",
-      paramLabel = "DIR",
-      defaultValue = "index",
-      description = "Index directory (default: ${DEFAULT-VALUE}).")
-  Path index;
+  @CommandLine.Mixin IndexOption indexOption;
 
   @Option(
       names = "--prune",
@@ -64,13 +59,14 @@ final class IngestCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    IngestRun.Options options = new IngestRun.Options(paths, index, prune, strict, threads);
+    IngestRun.Options options =
+        new IngestRun.Options(paths, indexOption.dir, prune, strict, threads);
     IngestSummary summary = new IngestRun(options, ConsoleProgress.create(err)).run();
     for (Problem problem : summary.problems()) {
       err.println(problem);
     }
     err.flush();
-    SummaryPrinter.print(summary, index, out);
+    SummaryPrinter.print(summary, indexOption.dir, out);
     out.flush();
     return summary.errors() > 0 ? Main.DATA_ERROR : 0;
   }

@@ -3,7 +3,6 @@ package org.spack.cachesearch.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -37,12 +36,7 @@ final class QueryCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "QUERY", description = "Lucene query; '*:*' for all.")
   String query;
 
-  @Option(
-      names = "--index",
-      paramLabel = "DIR",
-      defaultValue = "index",
-      description = "Index directory (default: ${DEFAULT-VALUE}).")
-  Path index;
+  @CommandLine.Mixin IndexOption indexOption;
 
   @Option(
       names = "--first",
@@ -67,7 +61,7 @@ final class QueryCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     String text = query.equals("*:*") ? null : query;
     try (SearchIndex searchIndex =
-            new SearchIndex(index, SearchIndex.Limits.DEFAULT, Duration.ofHours(1));
+            new SearchIndex(indexOption.dir, SearchIndex.Limits.DEFAULT, Duration.ofHours(1));
         IndexView view = searchIndex.acquire()) {
       SpecSearch.Result result =
           SpecSearch.search(

@@ -30,12 +30,7 @@ import picocli.CommandLine.Option;
           + " (from a later ingest) is picked up without a restart.",
     })
 final class ServeCommand implements Callable<Integer> {
-  @Option(
-      names = "--index",
-      paramLabel = "DIR",
-      defaultValue = "index",
-      description = "Index directory (default: ${DEFAULT-VALUE}).")
-  Path index;
+  @CommandLine.Mixin IndexOption indexOption;
 
   @Option(
       names = "--host",
@@ -74,11 +69,11 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ingestSampleIfEmpty(index, spec.commandLine().getErr());
+    ingestSampleIfEmpty(indexOption.dir, spec.commandLine().getErr());
     SearchIndex.Limits limits =
         new SearchIndex.Limits(
             Duration.ofSeconds(timeoutSeconds), SearchIndex.Limits.DEFAULT.maxFirst());
-    try (SearchIndex searchIndex = new SearchIndex(index, limits, Duration.ofSeconds(1));
+    try (SearchIndex searchIndex = new SearchIndex(indexOption.dir, limits, Duration.ofSeconds(1));
         ApiServer server =
             ApiServer.start(
                 new ServerConfig(host, port, corsOrigins, maxBody),
@@ -87,7 +82,13 @@ final class ServeCommand implements Callable<Integer> {
       String base = "http://" + host + ":" + server.port();
       PrintWriter out = spec.commandLine().getOut();
       out.println(
-          "serving " + index + " at " + base + "/graphql (GraphiQL: " + base + "/graphiql)");
+          "serving "
+              + indexOption.dir
+              + " at "
+              + base
+              + "/graphql (GraphiQL: "
+              + base
+              + "/graphiql)");
       out.flush();
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
