@@ -59,7 +59,8 @@ public final class SpecSearch {
     int first = checkFirst(view, r.first());
     SortOrder order = order(r);
     Query query = r.filter().apply(parser.parse(r.query()), null);
-    FieldDoc after = r.after() == null ? null : Cursor.decode(order, r.after());
+    FieldDoc after =
+        r.after() == null ? null : Cursor.decode(order, r.after(), view.reader().maxDoc());
     TopFieldDocs top;
     try {
       top = view.searcher().searchAfter(after, query, first + 1, order.sort(), false);
