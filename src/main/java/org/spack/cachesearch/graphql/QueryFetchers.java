@@ -40,7 +40,7 @@ final class QueryFetchers {
   private final SpecQueryParser parser = new SpecQueryParser(new IndexSchema());
 
   Packages.Summary packageByName(DataFetchingEnvironment env) {
-    return Packages.get(ViewScope.of(env), env.getArgument("name"), env.getArgument("tag"))
+    return Packages.get(ViewScope.of(env), env.getArgument("name"), defaulted(env, "tag"))
         .orElse(null);
   }
 
@@ -52,7 +52,7 @@ final class QueryFetchers {
             parser,
             env.getArgument("query"),
             filter(env),
-            env.getArgument("first"),
+            defaulted(env, "first"),
             env.getArgument("after"),
             Packages.Order.valueOf(sort == null ? "NAME" : sort));
     List<Edge<Packages.Summary>> edges =
@@ -86,7 +86,7 @@ final class QueryFetchers {
             new SpecSearch.Request(
                 env.getArgument("query"),
                 f,
-                env.getArgument("first"),
+                defaulted(env, "first"),
                 env.getArgument("after"),
                 sort,
                 total));
@@ -107,7 +107,7 @@ final class QueryFetchers {
                 env.getArgument("query"),
                 filter(env),
                 dims,
-                env.getArgument("limit"),
+                defaulted(env, "limit"),
                 env.getArgument("prefix")));
     return java.util.stream.IntStream.range(0, fields.size())
         .mapToObj(i -> new Facet(fields.get(i), counts.get(i).values(), counts.get(i).otherCount()))
@@ -130,6 +130,20 @@ final class QueryFetchers {
   /** {@code Spec.tags}: every tag whose cache holds the hash. */
   List<String> specTags(DataFetchingEnvironment env) {
     return SpecSearch.tagsOf(ViewScope.of(env), env.<SpecHit>getSource().hash());
+  }
+
+  /**
+   * An argument the schema gives a default, which a query can still set to null explicitly: a
+   * mistake to report, not a null to pass on.
+   */
+  private static <T> T defaulted(DataFetchingEnvironment env, String name) {
+    T value = env.getArgument(name);
+    if (value == null) {
+      throw new SearchException(
+          SearchException.Kind.BAD_ARGUMENT,
+          name + " must not be null; leave it out for its default");
+    }
+    return value;
   }
 
   private static SortOrder defaultSort(DataFetchingEnvironment env, SortOrder fallback) {

@@ -5,6 +5,7 @@ import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.scalars.ExtendedScalars;
+import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
@@ -62,12 +63,20 @@ public final class SpackApi {
     }
   }
 
+  /**
+   * The scalar without the library's description: the schema generator then takes the one {@code
+   * schema.graphqls} gives, as for every other type.
+   */
+  private static GraphQLScalarType describedByTheFile(GraphQLScalarType scalar) {
+    return scalar.transform(b -> b.description(null));
+  }
+
   /** Root fields and computed fields only; plain fields read record accessors. */
   private static RuntimeWiring wiring(QueryFetchers f) {
     return RuntimeWiring.newRuntimeWiring()
-        .scalar(ExtendedScalars.GraphQLLong)
-        .scalar(ExtendedScalars.DateTime)
-        .scalar(ExtendedScalars.PositiveInt)
+        .scalar(describedByTheFile(ExtendedScalars.GraphQLLong))
+        .scalar(describedByTheFile(ExtendedScalars.DateTime))
+        .scalar(describedByTheFile(ExtendedScalars.PositiveInt))
         .type(
             "Query",
             t ->

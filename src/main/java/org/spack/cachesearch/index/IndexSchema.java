@@ -36,7 +36,7 @@ import org.spack.cachesearch.ingest.Variant;
  */
 public final class IndexSchema {
   /** Bumped whenever documents change shape; an index of another version must be re-ingested. */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   // Keyword fields (StringField, not analyzed): values match exactly as the pages spell them,
   // and wildcards work on them (compiler:gcc*). Multi-valued where the data is.

@@ -8,13 +8,20 @@ import java.util.List;
 /**
  * Spack's version order, as a key that sorts byte-wise: numbers compare as numbers ({@code 3.10}
  * after {@code 3.9}), a version sorts before its extensions ({@code 1.2 < 1.2.1}), words sort
- * before numbers ({@code 1.2a < 1.2.0}), and Spack's "infinity" names sort after every number,
+ * before numbers ({@code 1.2a < 1.2.0}), a trailing alpha, beta or rc makes a prerelease of the
+ * version before it ({@code 1.2rc1 < 1.2}), and Spack's "infinity" names sort after every number,
  * {@code develop} highest.
  */
 public final class SpackVersion {
   /** Spack's infinity versions, lowest first (spack/version: {@code infinity_versions}). */
   private static final List<String> INFINITY =
-      List.of("stable", "trunk", "head", "master", "main", "develop");
+      List.of("stable", "nightly", "trunk", "head", "master", "main", "develop");
+
+  /** Spack's prerelease words, lowest first; a release without one ranks as {@code final}. */
+  private static final List<String> PRERELEASE = List.of("alpha", "beta", "rc", "final");
+
+  /** Ends the release part of a key: below {@link #SEPARATOR}, so 1.2 (any prerelease) < 1.2.0. */
+  private static final char RELEASE_END = '\u0000';
 
   private static final char SEPARATOR = '\u0001';
   private static final char WORD = 'b';
@@ -31,23 +38,46 @@ public final class SpackVersion {
 
   /** A key whose byte order (and String order: it is ASCII but for the words) is Spack's. */
   public static String sortKey(String version) {
-    StringBuilder key = new StringBuilder(version.length() * 2);
-    for (String component : components(version)) {
+    List<String> release = components(version);
+    // As Spack parses it: <release>(alpha|beta|rc|final)[<number>] compares by release first.
+    int n = release.size();
+    String prerelease = rank("final");
+    if (n >= 3 && PRERELEASE.contains(release.get(n - 2)) && isNumber(release.get(n - 1))) {
+      prerelease = rank(release.get(n - 2)) + SEPARATOR + number(release.get(n - 1));
+      release = release.subList(0, n - 2);
+    } else if (n >= 2 && PRERELEASE.contains(release.get(n - 1))) {
+      prerelease = rank(release.get(n - 1));
+      release = release.subList(0, n - 1);
+    }
+    StringBuilder key = new StringBuilder(version.length() * 2 + 4);
+    for (String component : release) {
       if (key.length() > 0) {
         key.append(SEPARATOR);
       }
       int infinity = INFINITY.indexOf(component);
       if (infinity >= 0) {
         key.append(INFINITE).append((char) ('0' + infinity));
-      } else if (Character.isDigit(component.charAt(0))) {
-        String digits = stripZeros(component);
-        // Length first, so that 10 sorts after 9 byte-wise.
-        key.append(NUMBER).append((char) ('0' + Math.min(digits.length(), 70))).append(digits);
+      } else if (isNumber(component)) {
+        key.append(number(component));
       } else {
         key.append(WORD).append(component);
       }
     }
-    return key.toString();
+    return key.append(RELEASE_END).append(prerelease).toString();
+  }
+
+  private static boolean isNumber(String component) {
+    return Character.isDigit(component.charAt(0));
+  }
+
+  private static String number(String component) {
+    String digits = stripZeros(component);
+    // Length first, so that 10 sorts after 9 byte-wise.
+    return NUMBER + String.valueOf((char) ('0' + Math.min(digits.length(), 70))) + digits;
+  }
+
+  private static String rank(String prerelease) {
+    return String.valueOf((char) ('0' + PRERELEASE.indexOf(prerelease)));
   }
 
   public static byte[] sortKeyBytes(String version) {

@@ -43,8 +43,12 @@ final class Cursor {
     return n;
   }
 
-  /** The position after which the next page starts; a cursor of another order is refused. */
-  static FieldDoc decode(SortOrder order, String cursor) {
+  /**
+   * The position after which the next page starts; a cursor of another order is refused.
+   *
+   * @param maxDoc the reader's {@code maxDoc}: search-after refuses a doc id past it
+   */
+  static FieldDoc decode(SortOrder order, String cursor, int maxDoc) {
     try {
       ByteBuffer in = ByteBuffer.wrap(DECODER.decode(cursor.getBytes(StandardCharsets.US_ASCII)));
       if (in.get() != order.ordinal()) {
@@ -72,8 +76,9 @@ final class Cursor {
       if (in.hasRemaining()) {
         throw bad("it is damaged");
       }
-      // The caller sets the doc id: it must lie within the reader that searches.
-      return new FieldDoc(-1, Float.NaN, fields);
+      // Past every document whose sort values equal the cursor's, the cursor's own included:
+      // search-after skips equal ones with a doc id up to this, the highest it accepts.
+      return new FieldDoc(Math.max(0, maxDoc - 1), Float.NaN, fields);
     } catch (IllegalArgumentException
         | java.nio.BufferUnderflowException
         | NegativeArraySizeException e) {

@@ -1,7 +1,9 @@
 package org.spack.cachesearch.search;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -76,11 +78,19 @@ public final class IndexSummary {
     }
   }
 
+  /**
+   * The bytes in the index directory now. Not the files of this view's commit: an ingest that
+   * commits while the view is open deletes those of them it no longer needs.
+   */
   private static long size(IndexCommit commit) throws IOException {
     Directory dir = commit.getDirectory();
     long bytes = 0;
-    for (String file : commit.getFileNames()) {
-      bytes += dir.fileLength(file);
+    for (String file : dir.listAll()) {
+      try {
+        bytes += dir.fileLength(file);
+      } catch (NoSuchFileException | FileNotFoundException e) {
+        // deleted since the listing, by a commit that replaced it
+      }
     }
     return bytes;
   }

@@ -43,21 +43,23 @@ public final class SpecQueryParser {
       return new Parser().parse(text);
     } catch (ParseException e) {
       throw translate(e);
-    } catch (IndexSearcher.TooManyClauses e) {
-      throw new SearchException(
-          SearchException.Kind.LIMIT,
-          "query has more than " + IndexSearcher.getMaxClauseCount() + " clauses");
     }
   }
 
   /**
-   * QueryParser wraps what went wrong in a ParseException of its own: find ours, or the parser's
-   * token position, or the lexer's "line 1, column N".
+   * QueryParser wraps what went wrong in a ParseException of its own, too many clauses included:
+   * find ours, or the clause limit, or the parser's token position, or the lexer's "line 1, column
+   * N".
    */
   private static SearchException translate(ParseException outer) {
     for (Throwable t = outer; t != null; t = t.getCause()) {
       if (t instanceof SearchException s) {
         return s;
+      }
+      if (t instanceof IndexSearcher.TooManyClauses) {
+        return new SearchException(
+            SearchException.Kind.LIMIT,
+            "query has more than " + IndexSearcher.getMaxClauseCount() + " clauses");
       }
       if (t instanceof ParseException p && p.currentToken != null && p.currentToken.next != null) {
         Token next = p.currentToken.next;

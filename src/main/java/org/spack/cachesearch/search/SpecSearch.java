@@ -59,11 +59,8 @@ public final class SpecSearch {
     int first = checkFirst(view, r.first());
     SortOrder order = order(r);
     Query query = r.filter().apply(parser.parse(r.query()), null);
-    FieldDoc after = r.after() == null ? null : Cursor.decode(order, r.after());
-    if (after != null) {
-      // Past every document whose sort values equal the cursor's: only the cursor's own can.
-      after.doc = view.reader().maxDoc() - 1;
-    }
+    FieldDoc after =
+        r.after() == null ? null : Cursor.decode(order, r.after(), view.reader().maxDoc());
     TopFieldDocs top;
     try {
       top = view.searcher().searchAfter(after, query, first + 1, order.sort(), false);

@@ -1,0 +1,254 @@
+package org.spack.cachesearch.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spack.cachesearch.Corpus;
+import org.spack.cachesearch.Corpus.RawSpec;
+import org.spack.cachesearch.index.IndexSchema;
+import org.spack.cachesearch.search.FacetCounter.Counts;
+import org.spack.cachesearch.search.FacetCounter.ValueCount;
+
+class FacetCounterTest {
+  @TempDir static Path tmp;
+  private static SearchIndex index;
+  private static List<RawSpec> corpus;
+  private final SpecQueryParser parser = new SpecQueryParser(new IndexSchema());
+  private IndexView view;
+
+  @BeforeAll
+  static void ingestCorpusTwice() throws IOException {
+    // The second ingest replaces the documents of one tag: the old ones stay in the segments,
+    // deleted, and no count may include them.
+    TestIndex.ingest(tmp.resolve("index"), Corpus.cacheTree());
+    index = TestIndex.of(tmp.resolve("index"), Corpus.cacheTree().resolve("_cache/v0.23.0"));
+    corpus = Corpus.rawSpecs(Corpus.cacheTree());
+  }
+
+  @AfterAll
+  static void closeIndex() throws IOException {
+    index.close();
+  }
+
+  @BeforeEach
+  void acquire() throws IOException {
+    view = index.acquire();
+  }
+
+  @AfterEach
+  void release() throws IOException {
+    view.close();
+  }
+
+  private List<Counts> count(String query, SpecFilter filter, int limit, String... dims) {
+    return FacetCounter.count(
+        view, parser, new FacetCounter.Request(query, filter, List.of(dims), limit, null));
+  }
+
+  /** Specs per value among the specs {@code which} accepts, by count then value. */
+  private static List<ValueCount> fromFiles(
+      Predicate<RawSpec> which, Function<RawSpec, List<String>> values) {
+    Map<String, Integer> counts = new HashMap<>();
+    corpus.stream()
+        .filter(which)
+        .forEach(
+            s ->
+                values.apply(s).stream().distinct().forEach(v -> counts.merge(v, 1, Integer::sum)));
+    return counts.entrySet().stream()
+        .map(e -> new ValueCount(e.getKey(), e.getValue()))
+        .sorted(
+            Comparator.comparingInt(ValueCount::count).reversed().thenComparing(ValueCount::value))
+        .toList();
+  }
+
+  private static Function<RawSpec, List<String>> field(String name) {
+    return s -> List.of(s.text(name));
+  }
+
+  private static Predicate<RawSpec> is(String name, String value) {
+    return s -> s.text(name).equals(value);
+  }
+
+  @Test
+  void theIndexHoldsDeletedDocumentsThatCountsMustSkip() {
+    assertEquals(905, view.reader().numDocs());
+    assertTrue(view.reader().numDeletedDocs() > 0, "the second ingest left deletions");
+  }
+
+  @Test
+  void targetCountsUnderAnOsFilterEqualTheCountsInThePageFiles() {
+    List<Counts> counts =
+        count(null, SpecFilter.fromApi(Map.of("os", List.of("ubuntu22.04"))), 1000, "target");
+
+    List<ValueCount> expected = fromFiles(is("os", "ubuntu22.04"), field("target"));
+    assertEquals(List.of(new Counts("target", expected, 0)), counts);
+    assertEquals(
+        List.of(
+            new ValueCount("x86_64_v3", 433),
+            new ValueCount("neoverse_v1", 23),
+            new ValueCount("neoverse_v2", 14),
+            new ValueCount("aarch64", 2)),
+        expected);
+  }
+
+  @Test
+  void aFilteredFieldStillListsEveryValueWhileOtherFieldsHonourTheFilter() {
+    List<Counts> counts =
+        count(
+            null,
+            SpecFilter.fromApi(Map.of("target", List.of("aarch64"))),
+            1000,
+            "target",
+            "compiler");
+
+    assertEquals(
+        List.of(
+            new Counts("target", fromFiles(s -> true, field("target")), 0),
+            new Counts(
+                "compiler", fromFiles(is("target", "aarch64"), s -> List.of(s.compiler())), 0)),
+        counts);
+  }
+
+  @Test
+  void withAQueryAndTwoFiltersEachFieldLeavesOutOnlyItsOwnFilter() {
+    SpecFilter filter =
+        SpecFilter.fromApi(
+            Map.of("target", List.of("aarch64", "neoverse_v1"), "os", List.of("ubuntu22.04")));
+    Predicate<RawSpec> linux = is("platform", "linux");
+    Predicate<RawSpec> target = s -> List.of("aarch64", "neoverse_v1").contains(s.text("target"));
+    Predicate<RawSpec> os = is("os", "ubuntu22.04");
+
+    List<Counts> counts = count("platform:linux", filter, 1000, "target", "os", "platform");
+
+    assertEquals(
+        List.of(
+            new Counts("target", fromFiles(linux.and(os), field("target")), 0),
+            new Counts("os", fromFiles(linux.and(target), field("os")), 0),
+            new Counts("platform", fromFiles(linux.and(os).and(target), field("platform")), 0)),
+        counts);
+  }
+
+  @Test
+  void aPrefixNarrowsTheValuesBeforeTheLimit() {
+    List<Counts> counts =
+        FacetCounter.count(
+            view,
+            parser,
+            new FacetCounter.Request(
+                null, null, List.of(IndexSchema.VARIANTS), 5, "build_system="));
+
+    assertEquals(
+        List.of(
+            new Counts(
+                "variants",
+                List.of(
+                    new ValueCount("build_system=autotools", 272),
+                    new ValueCount("build_system=cmake", 231),
+                    new ValueCount("build_system=python_pip", 192),
+                    new ValueCount("build_system=generic", 122),
+                    new ValueCount("build_system=makefile", 61)),
+                3)),
+        counts);
+  }
+
+  @Test
+  void theLimitCutsTheListAndOtherCountSaysHowManyValuesWereLeftOut() {
+    assertEquals(
+        List.of(
+            new Counts(
+                "target",
+                List.of(
+                    new ValueCount("x86_64_v3", 622),
+                    new ValueCount("aarch64", 119),
+                    new ValueCount("ppc64le", 49)),
+                7)),
+        count(null, null, 3, "target"));
+  }
+
+  @Test
+  void valuesWithEqualCountsAreSortedByValue() {
+    List<Counts> counts =
+        FacetCounter.count(
+            view,
+            parser,
+            new FacetCounter.Request(null, null, List.of(IndexSchema.PACKAGE), 15, "a"));
+
+    assertEquals(
+        List.of(
+            new Counts(
+                "package",
+                List.of(
+                    new ValueCount("adios", 35),
+                    new ValueCount("adlbx", 29),
+                    new ValueCount("aws-sdk-cpp", 24),
+                    new ValueCount("assimp", 20),
+                    new ValueCount("axl", 20),
+                    new ValueCount("amg2013", 19),
+                    new ValueCount("archer", 19),
+                    new ValueCount("armpl-gcc", 14),
+                    new ValueCount("adept-utils", 11),
+                    new ValueCount("apfel", 11),
+                    new ValueCount("at-spi2-atk", 11),
+                    new ValueCount("armadillo", 10),
+                    new ValueCount("astyle", 9),
+                    new ValueCount("alpgen", 7),
+                    new ValueCount("ant", 7)),
+                11)),
+        counts);
+  }
+
+  @Test
+  void countsOverTheWholeIndexEqualCountsOverAMatchAllQueryForEveryDimension() {
+    for (String dim : IndexSchema.FACETS) {
+      assertEquals(
+          FacetCounter.values(view, dim, new MatchAllDocsQuery()),
+          FacetCounter.allValues(view, dim),
+          dim);
+    }
+    assertEquals(
+        fromFiles(s -> true, s -> List.of(s.tag() + "/" + s.name())),
+        FacetCounter.allValues(view, IndexSchema.PAGE));
+    assertEquals(
+        List.of(
+            new Counts(
+                "platform",
+                List.of(new ValueCount("linux", 866), new ValueCount("darwin", 39)),
+                0)),
+        count("", null, 10, "platform"));
+  }
+
+  @Test
+  void aFieldWithoutFacetValuesCountsNothing() {
+    assertEquals(List.of(new Counts("hash", List.of(), 0)), count(null, null, 10, "hash"));
+  }
+
+  @Test
+  void aFacetListsOneToAThousandValues() {
+    for (int limit : new int[] {0, 1001}) {
+      SearchException e =
+          assertThrows(SearchException.class, () -> count(null, null, limit, "target"));
+      assertEquals(
+          List.of(
+              SearchException.Kind.LIMIT,
+              "limit is " + limit + " but a facet lists 1 to 1000 values"),
+          List.of(e.kind(), e.getMessage()));
+    }
+    assertEquals(10, count(null, null, 1000, "target").get(0).values().size());
+  }
+}

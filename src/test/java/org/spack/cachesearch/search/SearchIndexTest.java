@@ -1,0 +1,114 @@
+package org.spack.cachesearch.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.lucene.index.IndexNotFoundException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spack.cachesearch.Corpus;
+import org.spack.cachesearch.index.IndexSchema;
+import org.spack.cachesearch.index.SpecIndexer;
+
+class SearchIndexTest {
+  @TempDir Path tmp;
+
+  private static Path tag(String tag) {
+    return Corpus.cacheTree().resolve("_cache").resolve(tag);
+  }
+
+  private static long numSpecs(IndexView view) {
+    return IndexSummary.stats(view).numSpecs();
+  }
+
+  private static long numSpecs(SearchIndex index) throws IOException {
+    try (IndexView view = index.acquire()) {
+      return numSpecs(view);
+    }
+  }
+
+  @Test
+  void aDirectoryWithoutAnIndexIsRefusedAtOpen() throws IOException {
+    Path empty = Files.createDirectories(tmp.resolve("empty"));
+
+    assertThrows(
+        IndexNotFoundException.class,
+        () -> new SearchIndex(empty, SearchIndex.Limits.DEFAULT, Duration.ofHours(1)));
+  }
+
+  @Test
+  void aRefreshServesANewCommitWhileAnOpenViewKeepsItsGeneration() throws IOException {
+    Path dir = tmp.resolve("index");
+    try (SearchIndex index = TestIndex.of(dir, tag("v0.23.0"))) {
+      IndexView before = index.acquire();
+      TestIndex.ingest(dir, tag("develop-2025-03-23"));
+
+      assertEquals(21, numSpecs(index));
+      index.refresh();
+
+      assertEquals(23, numSpecs(index));
+      try (IndexView after = index.acquire()) {
+        assertEquals(
+            List.of("develop-2025-03-23", "v0.23.0"),
+            IndexSummary.tags(after).stream().map(IndexSummary.Tag::name).toList());
+      }
+      assertEquals(21, numSpecs(before));
+      assertEquals(
+          List.of("v0.23.0"),
+          IndexSummary.tags(before).stream().map(IndexSummary.Tag::name).toList());
+      before.close();
+      assertEquals(dir, index.dir());
+      assertEquals(SearchIndex.Limits.DEFAULT, index.limits());
+    }
+  }
+
+  @Test
+  void aCommitOfAnotherSchemaVersionIsNotServedAndThePreviousOneStays() throws IOException {
+    Path dir = tmp.resolve("index");
+    try (SearchIndex index = TestIndex.of(dir, tag("v0.23.0"))) {
+      try (SpecIndexer other = new SpecIndexer(dir)) {
+        other.commit(Map.of(IndexSchema.DATA_VERSION, "0"));
+      }
+      Logger log = Logger.getLogger(SearchIndex.class.getName());
+      Level level = log.getLevel();
+      log.setLevel(Level.OFF); // the refresh failure is expected: keep its warning out
+      try {
+        index.refresh();
+      } finally {
+        log.setLevel(level);
+      }
+
+      assertEquals(21, numSpecs(index));
+    }
+  }
+
+  @Test
+  void aRequestPastItsDeadlineIsATimeoutError() throws IOException {
+    Path dir = tmp.resolve("index");
+    TestIndex.ingest(dir, tag("v0.23.0"));
+    SpecQueryParser parser = new SpecQueryParser(new IndexSchema());
+    try (SearchIndex index =
+            new SearchIndex(dir, new SearchIndex.Limits(Duration.ZERO, 100), Duration.ofHours(1));
+        IndexView view = index.acquire()) {
+      SearchException e =
+          assertThrows(
+              SearchException.class,
+              () ->
+                  SpecSearch.search(
+                      view, parser, new SpecSearch.Request(null, null, 10, null, null, false)));
+
+      assertEquals(
+          List.of(
+              SearchException.Kind.TIMEOUT, "the request took longer than 0 ms; narrow the query"),
+          List.of(e.kind(), e.getMessage()));
+    }
+  }
+}
