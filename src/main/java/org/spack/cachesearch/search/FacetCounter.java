@@ -63,6 +63,7 @@ public final class FacetCounter {
       String except = r.filter().values().containsKey(dim) ? dim : null;
       boolean unfiltered =
           matchAll
+              && r.filter().scope().isEmpty()
               && (r.filter().values().isEmpty()
                   || (r.filter().values().size() == 1 && except != null));
       List<ValueCount> all =

@@ -75,7 +75,7 @@ public final class Packages {
         order == Order.SPECS
             ? Comparator.comparingInt(ValueCount::count).reversed().thenComparing(byName)
             : byName);
-    int start = after == null ? 0 : offset(after);
+    int start = after == null ? 0 : offset(after, order);
     List<Edge> edges = new ArrayList<>();
     for (int i = start; i < Math.min(start + first, pages.size()); i++) {
       String key = pages.get(i).value();
@@ -151,13 +151,13 @@ public final class Packages {
   }
 
   /** Rows are computed whole per request, so a cursor is the offset after its row. */
-  private static int offset(String cursor) {
+  private static int offset(String cursor, Order order) {
     try {
       String text =
           new String(
               Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
       String[] parts = text.split(":", -1);
-      if (parts.length == 3 && parts[0].equals("packages")) {
+      if (parts.length == 3 && parts[0].equals("packages") && parts[1].equals(order.name())) {
         int offset = Integer.parseInt(parts[2]);
         if (offset >= 0) {
           return offset;

@@ -18,8 +18,8 @@ import org.spack.cachesearch.index.IndexSchema;
  *
  * @param values index field name to accepted values; fields with no values are left out
  */
-public record SpecFilter(Map<String, List<String>> values) {
-  public static final SpecFilter NONE = new SpecFilter(Map.of());
+public record SpecFilter(Map<String, List<String>> values, List<Term> scope) {
+  public static final SpecFilter NONE = new SpecFilter(Map.of(), List.of());
 
   /** The API's filter names (singular) to index fields. */
   public static final Map<String, String> FIELDS =
@@ -52,6 +52,11 @@ public record SpecFilter(Map<String, List<String>> values) {
           }
         });
     values = Map.copyOf(copy);
+    scope = List.copyOf(scope);
+  }
+
+  public SpecFilter(Map<String, List<String>> values) {
+    this(values, List.of());
   }
 
   /** From the API's input: filter names as in {@link #FIELDS}; null means no filter. */
@@ -72,17 +77,22 @@ public record SpecFilter(Map<String, List<String>> values) {
     return new SpecFilter(values);
   }
 
-  /** The same filter with one more field restricted. */
+  /**
+   * This filter within a fixed scope, e.g. one package's specs: the scope is ANDed with every
+   * field's values (a filter on another package then matches nothing) and, unlike the values, is
+   * never left out of a facet's counts.
+   */
   public SpecFilter and(String field, String value) {
-    Map<String, List<String>> more = new LinkedHashMap<>(values);
-    more.put(field, List.of(value));
-    return new SpecFilter(more);
+    List<Term> more = new java.util.ArrayList<>(scope);
+    more.add(new Term(field, value));
+    return new SpecFilter(values, more);
   }
 
   /** Adds this filter's clauses, except {@code exceptField}'s (null for none), to a query. */
   public Query apply(Query base, String exceptField) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     b.add(base, BooleanClause.Occur.MUST);
+    scope.forEach(t -> b.add(new TermQuery(t), BooleanClause.Occur.FILTER));
     values.forEach(
         (field, list) -> {
           if (!Objects.equals(field, exceptField)) {

@@ -8,6 +8,8 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.queryparser.classic.Token;
 import org.apache.lucene.queryparser.classic.TokenMgrError;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -40,7 +42,7 @@ public final class SpecQueryParser {
           "query is " + text.length() + " characters long; at most " + MAX_LENGTH);
     }
     try {
-      return new Parser().parse(text);
+      return positive(new Parser().parse(text));
     } catch (ParseException e) {
       throw translate(e);
     }
@@ -51,6 +53,22 @@ public final class SpecQueryParser {
    * find ours, or the clause limit, or the parser's token position, or the lexer's "line 1, column
    * N".
    */
+  /**
+   * A query of exclusions only ({@code -platform:darwin}) matches nothing in Lucene; a person means
+   * "everything but", so it gets a match-all clause to subtract from.
+   */
+  private static Query positive(Query query) {
+    if (query instanceof BooleanQuery bq
+        && !bq.clauses().isEmpty()
+        && bq.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.MUST_NOT)) {
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      b.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+      bq.clauses().forEach(b::add);
+      return b.build();
+    }
+    return query;
+  }
+
   private static SearchException translate(ParseException outer) {
     for (Throwable t = outer; t != null; t = t.getCause()) {
       if (t instanceof SearchException s) {
@@ -125,6 +143,9 @@ public final class SpecQueryParser {
 
     @Override
     protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+      if (field.equals("*") && termStr.equals("*")) {
+        return new MatchAllDocsQuery(); // *:* is Lucene's spelling of "everything"
+      }
       check(field);
       return super.getWildcardQuery(field, termStr);
     }

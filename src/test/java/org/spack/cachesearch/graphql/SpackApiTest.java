@@ -191,6 +191,25 @@ class SpackApiTest {
   }
 
   @Test
+  void aPackagesSpecsStayWithinThePackageWhateverTheFilterSays() throws IOException {
+    assertResult(
+        """
+        {"data": {"package": {
+          "own": {"totalCount": 124},
+          "other": {"totalCount": 0},
+          "e4s": {"totalCount": 19},
+          "notDarwin": {"totalCount": 109}}}}
+        """,
+        """
+        { package(name: "py-filelock") {
+            own: specs(filter: {package: ["py-filelock"]}) { totalCount }
+            other: specs(filter: {package: ["yoda"]}) { totalCount }
+            e4s: specs(filter: {stack: ["e4s"]}) { totalCount }
+            notDarwin: specs(query: "-platform:darwin") { totalCount } } }
+        """);
+  }
+
+  @Test
   void searchPagesContinueAfterTheEndCursor() throws IOException {
     String query = "search(query: \"compiler:gcc* AND target:aarch64\", sort: HASH, first: 2";
     JsonNode first = run("{ " + query + ") { totalCount nodes { hash } pageInfo { endCursor } } }");

@@ -171,6 +171,21 @@ class PackagesTest {
   }
 
   @Test
+  void aCursorOfTheOtherOrderIsRefused() {
+    String byName =
+        Packages.rows(view, parser, null, null, 5, null, Packages.Order.NAME)
+            .edges()
+            .get(4)
+            .cursor();
+
+    SearchException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            SearchException.class,
+            () -> Packages.rows(view, parser, null, null, 5, byName, Packages.Order.SPECS));
+    assertEquals(SearchException.Kind.BAD_CURSOR, e.kind());
+  }
+
+  @Test
   void specsOrderPutsThePackagesWithMostSpecsFirstThenByName() {
     List<Summary> rows = rows("", SpecFilter.NONE, 100, Packages.Order.SPECS);
 

@@ -49,6 +49,18 @@ class SpecQueryParserTest {
   }
 
   @Test
+  void exclusionsAloneSubtractFromEverything() {
+    assertEquals("+*:* -platform:darwin", parsed("-platform:darwin"));
+    assertEquals("+*:* -platform:darwin -os:sequoia", parsed("-platform:darwin -os:sequoia"));
+  }
+
+  @Test
+  void starColonStarIsEverySpec() {
+    assertEquals(new MatchAllDocsQuery(), parser.parse("*:*"));
+    assertEquals("+*:* +target:aarch64", parsed("*:* AND target:aarch64"));
+  }
+
+  @Test
   void sizeTakesNumbersAndRangesInclusiveOrExclusive() {
     assertEquals("size:[1000 TO 9223372036854775807]", parsed("size:[1000 TO *]"));
     assertEquals("size:[-9223372036854775808 TO 100]", parsed("size:[* TO 100]"));
