@@ -18,7 +18,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,13 +55,10 @@ public final class PageReader {
                 .build());
   }
 
-  /** A parsed value and the file line where it starts. */
-  private record Located(JsonNode node, int line) {}
-
   public ReadResult read(Path file) {
     String path = file.toString();
     Optional<PageKey> pathKey = keyFromPath(file);
-    Problems problems = new Problems(path);
+    PageProblems problems = new PageProblems(path);
     String text;
     try {
       // A decoder of its own reports malformed input instead of replacing it.
@@ -98,7 +94,7 @@ public final class PageReader {
     if (!parse(frontMatter, fields, specNodes, problems)) {
       return problems.result(ReadResult.Kind.FAILED, null, pathKey.orElse(null));
     }
-    return new PageBuilder(path, pathKey, fields, specNodes, problems).build();
+    return new PageChecker(path, pathKey, fields, specNodes, problems).build();
   }
 
   /** Old pages list spec files instead of spec details; we recognise them and skip them. */
@@ -118,7 +114,7 @@ public final class PageReader {
    * key (a second {@code spec_details} would otherwise add its specs to the first's).
    */
   private boolean parse(
-      FrontMatter fm, Map<String, Located> fields, List<Located> specs, Problems problems) {
+      FrontMatter fm, Map<String, Located> fields, List<Located> specs, PageProblems problems) {
     String rest = takeJsonLines(fm, fields, specs, problems);
     boolean repeated = problems.hasErrors();
     try (JsonParser p = yaml.createParser(rest)) {
@@ -172,7 +168,7 @@ public final class PageReader {
    * still hold); anything else is left for the YAML parser. Returns what is left.
    */
   private String takeJsonLines(
-      FrontMatter fm, Map<String, Located> fields, List<Located> specs, Problems problems) {
+      FrontMatter fm, Map<String, Located> fields, List<Located> specs, PageProblems problems) {
     String[] lines = fm.yaml().split("\n", -1);
     StringBuilder rest = new StringBuilder();
     for (int i = 0; i < lines.length; i++) {
@@ -206,7 +202,8 @@ public final class PageReader {
     }
   }
 
-  private static void syntaxError(FrontMatter fm, JsonProcessingException e, Problems problems) {
+  private static void syntaxError(
+      FrontMatter fm, JsonProcessingException e, PageProblems problems) {
     if (e.getCause() instanceof MarkedYAMLException yamlError
         && yamlError.getProblemMark() != null) {
       String context = yamlError.getContext() == null ? "" : " (" + yamlError.getContext() + ")";
@@ -230,227 +227,5 @@ public final class PageReader {
       }
     }
     return Optional.empty();
-  }
-
-  /** Collects one page's problems with its path. */
-  static final class Problems {
-    private final String path;
-    private final List<Problem> list = new ArrayList<>();
-
-    Problems(String path) {
-      this.path = path;
-    }
-
-    void error(int line, String message) {
-      list.add(Problem.error(path, line, message));
-    }
-
-    void warning(int line, String message) {
-      list.add(Problem.warning(path, line, message));
-    }
-
-    boolean hasErrors() {
-      return list.stream().anyMatch(Problem::isError);
-    }
-
-    ReadResult failed(int line, String message, Optional<PageKey> key) {
-      error(line, message);
-      return result(ReadResult.Kind.FAILED, null, key.orElse(null));
-    }
-
-    ReadResult result(ReadResult.Kind kind, Page page, PageKey key) {
-      return new ReadResult(path, kind, page, key, list);
-    }
-  }
-
-  /** Checks the parsed front matter field by field and builds the page. */
-  private static final class PageBuilder {
-    private final String path;
-    private final Optional<PageKey> pathKey;
-    private final Map<String, Located> fields;
-    private final List<Located> specNodes;
-    private final Problems problems;
-
-    PageBuilder(
-        String path,
-        Optional<PageKey> pathKey,
-        Map<String, Located> fields,
-        List<Located> specNodes,
-        Problems problems) {
-      this.path = path;
-      this.pathKey = pathKey;
-      this.fields = fields;
-      this.specNodes = specNodes;
-      this.problems = problems;
-    }
-
-    ReadResult build() {
-      String name = name();
-      String tag = tag();
-      PageMeta meta = meta();
-      List<Spec> specs = specs();
-      if (problems.hasErrors() || name == null || tag == null || meta == null || specs == null) {
-        PageKey key = name != null && tag != null ? new PageKey(tag, name) : pathKey.orElse(null);
-        return problems.result(ReadResult.Kind.FAILED, null, key);
-      }
-      Page page = new Page(path, name, tag, meta, specs);
-      if (fields.containsKey("meta")) {
-        int line = fields.get("meta").line();
-        MetaCheck.check(meta, specs).forEach(m -> problems.warning(line, m));
-      }
-      pathKey
-          .filter(k -> !k.equals(page.key()))
-          .ifPresent(
-              k ->
-                  problems.warning(
-                      1, "page says " + page.key() + " but lies under _cache/" + k + "/"));
-      return problems.result(ReadResult.Kind.PAGE, page, page.key());
-    }
-
-    private String name() {
-      Located title = fields.get("title");
-      if (title == null || title.node().isNull()) {
-        problems.error(
-            title == null ? 1 : title.line(), "missing required field 'title' (the package name)");
-        return null;
-      }
-      String name = title.node().isValueNode() ? title.node().asText() : null;
-      if (name == null || !isName(name)) {
-        problems.error(
-            title.line(),
-            "'title' must be a package name, not "
-                + (name == null ? Fields.describe(title.node()) : "\"" + name + "\""));
-        return null;
-      }
-      return name;
-    }
-
-    private String tag() {
-      Located categories = fields.get("categories");
-      if (categories == null) {
-        if (pathKey.isEmpty()) {
-          problems.error(
-              1,
-              "no tag: 'categories: [package, <tag>]' is missing and the path has no"
-                  + " _cache/<tag>/ folder");
-          return null;
-        }
-        return pathKey.get().tag();
-      }
-      List<String> values = new ArrayList<>();
-      if (categories.node().isArray()) {
-        categories.node().forEach(n -> values.add(n.isValueNode() ? n.asText() : null));
-      }
-      List<String> tags = values.stream().filter(v -> !"package".equals(v)).toList();
-      if (!categories.node().isArray()
-          || tags.size() != 1
-          || tags.get(0) == null
-          || !isName(tags.get(0))) {
-        problems.error(
-            categories.line(), "'categories' must be [package, <tag>], not " + categories.node());
-        return null;
-      }
-      return tags.get(0);
-    }
-
-    private PageMeta meta() {
-      Located meta = fields.get("meta");
-      if (meta == null || meta.node().isNull()) {
-        return PageMeta.EMPTY;
-      }
-      if (!meta.node().isObject()) {
-        problems.error(
-            meta.line(), "'meta' must be a mapping, not " + Fields.describe(meta.node()));
-        return null;
-      }
-      int before = problems.list.size();
-      Fields f = new Fields(meta.node(), "meta", m -> problems.error(meta.line(), m));
-      List<String> versions = f.strings("versions", false);
-      List<String> compilers = f.strings("compilers", false);
-      List<String> oss = f.strings("oss", false);
-      List<String> platforms = f.strings("platforms", false);
-      List<String> targets = f.strings("targets", false);
-      List<String> stacks = f.strings("stacks", false);
-      Integer numSpecs = count(f, f.get("num_specs"), "num_specs");
-      Map<String, Integer> byStack = new LinkedHashMap<>();
-      JsonNode byStackNode = f.get("num_specs_by_stack");
-      if (byStackNode != null && !byStackNode.isObject()) {
-        f.error(
-            "'num_specs_by_stack' must be a mapping of stack to count, not "
-                + Fields.describe(byStackNode));
-      } else if (byStackNode != null) {
-        byStackNode
-            .properties()
-            .forEach(
-                e ->
-                    byStack.put(
-                        e.getKey(), count(f, e.getValue(), "num_specs_by_stack." + e.getKey())));
-      }
-      if (problems.list.size() > before) {
-        return null;
-      }
-      return new PageMeta(versions, compilers, oss, platforms, targets, stacks, numSpecs, byStack);
-    }
-
-    private static Integer count(Fields f, JsonNode node, String field) {
-      if (node == null) {
-        return null;
-      }
-      if (!node.isInt() || node.asInt() < 0) {
-        f.error(
-            "'"
-                + field
-                + "' must be a whole number, not "
-                + Fields.describe(node)
-                + (node.isValueNode() ? " " + node : ""));
-        return 0;
-      }
-      return node.asInt();
-    }
-
-    private List<Spec> specs() {
-      Located details = fields.get("spec_details");
-      if (details == null || details.node().isNull()) {
-        problems.error(
-            details == null ? 1 : details.line(),
-            "missing required field 'spec_details' (the list of specs)");
-        return null;
-      }
-      if (!details.node().isArray()) {
-        problems.error(
-            details.line(),
-            "'spec_details' must be a list of specs, not " + Fields.describe(details.node()));
-        return null;
-      }
-      List<Spec> specs = new ArrayList<>(specNodes.size());
-      Map<String, Integer> seen = new HashMap<>();
-      for (int i = 0; i < specNodes.size(); i++) {
-        Located node = specNodes.get(i);
-        String where = "spec_details[" + i + "]";
-        Spec spec = SpecReader.read(node.node(), where, m -> problems.error(node.line(), m));
-        if (spec == null) {
-          continue;
-        }
-        Integer first = seen.putIfAbsent(spec.hash(), i);
-        if (first != null) {
-          problems.error(
-              node.line(),
-              where
-                  + ": duplicate hash \""
-                  + spec.hash()
-                  + "\" (also spec_details["
-                  + first
-                  + "])");
-          continue;
-        }
-        specs.add(spec);
-      }
-      return specs;
-    }
-
-    /** Package and tag names become keys and path segments: no slashes, no white space. */
-    private static boolean isName(String s) {
-      return !s.isBlank() && s.chars().noneMatch(c -> c == '/' || Character.isWhitespace(c));
-    }
   }
 }
