@@ -46,6 +46,11 @@ public record Variant(String raw, String name, List<String> values) {
     return raw.substring(i);
   }
 
+  /** The values as one string, as written after the {@code =}: {@code shared,static}. */
+  public String value() {
+    return String.join(",", values);
+  }
+
   /** The {@code name=value} forms, one per value: {@code +shared} gives {@code shared=true}. */
   public List<String> normalized() {
     if (values.isEmpty()) {

@@ -38,6 +38,8 @@ class VariantTest {
     Variant variant = Variant.parse("libs:=shared,static");
     assertEquals(new Variant("libs:=shared,static", "libs", List.of("shared", "static")), variant);
     assertEquals(List.of("libs=shared", "libs=static"), variant.normalized());
+    assertEquals("shared,static", variant.value());
+    assertEquals("true", Variant.parse("+shared").value());
   }
 
   @Test
