@@ -69,7 +69,7 @@ public final class FacetCounter {
       List<ValueCount> all =
           unfiltered
               ? allValues(view, dim)
-              : values(
+              : countOf(
                   view,
                   dim,
                   passes.computeIfAbsent(
@@ -81,7 +81,7 @@ public final class FacetCounter {
 
   /** Every value of {@code dim} among the matches of {@code query}, by count then value. */
   static List<ValueCount> values(IndexView view, String dim, Query query) {
-    return values(view, dim, view.collect(query));
+    return countOf(view, dim, view.collect(query));
   }
 
   /** Every value of {@code dim} over the whole index: cached per index generation. */
@@ -91,10 +91,6 @@ public final class FacetCounter {
 
   /** Every value of {@code dim} among the documents {@code fc} collected. */
   static List<ValueCount> countOf(IndexView view, String dim, FacetsCollector fc) {
-    return count(view, dim, fc);
-  }
-
-  private static List<ValueCount> values(IndexView view, String dim, FacetsCollector fc) {
     return count(view, dim, fc);
   }
 

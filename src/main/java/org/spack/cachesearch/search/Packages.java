@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -170,9 +169,5 @@ public final class Packages {
         SearchException.Kind.BAD_CURSOR,
         "invalid cursor: it is not a packages cursor this server made; pass the endCursor of the"
             + " previous page unchanged");
-  }
-
-  static Map<String, Integer> asMap(List<ValueCount> values) {
-    return values.stream().collect(Collectors.toMap(ValueCount::value, ValueCount::count));
   }
 }
