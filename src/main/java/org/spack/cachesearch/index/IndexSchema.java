@@ -1,7 +1,5 @@
 package org.spack.cachesearch.index;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -125,8 +123,6 @@ public final class IndexSchema {
 
   public static final String DATA_BUILT_AT = "built.at";
   public static final String DATA_BUILT_FROM = "built.from";
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final FacetsConfig facetsConfig = buildFacetsConfig();
 
@@ -277,14 +273,6 @@ public final class IndexSchema {
   }
 
   private static byte[] source(Page page, Spec spec) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put(PACKAGE, page.name());
-    node.put(TAG, page.tag());
-    node.set("spec", SpecJson.toJson(spec));
-    try {
-      return JSON.writeValueAsBytes(node);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("cannot encode spec " + spec.hash(), e);
-    }
+    return SpecJson.encode(page.name(), page.tag(), spec);
   }
 }

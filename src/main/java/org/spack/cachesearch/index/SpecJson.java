@@ -1,9 +1,11 @@
 package org.spack.cachesearch.index;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.spack.cachesearch.ingest.Spec;
@@ -19,26 +21,52 @@ public final class SpecJson {
 
   private SpecJson() {}
 
-  static ObjectNode toJson(Spec spec) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("hash", spec.hash());
-    node.put("compiler", spec.compiler().raw());
-    node.put("os", spec.os());
-    node.put("platform", spec.platform());
-    node.put("target", spec.target());
-    spec.variants().stream().map(Variant::raw).forEach(node.putArray("variants")::add);
-    spec.versions().forEach(node.putArray("versions")::add);
-    spec.stacks().forEach(node.putArray("stacks")::add);
-    if (spec.size() == null) {
-      node.put("size", "-");
-    } else {
-      node.put("size", spec.size());
+  /**
+   * The stored form: {@code {"package": .., "tag": .., "spec": {the page's fields}}}, written
+   * straight to bytes (no tree in between: this runs once per spec on ingest).
+   */
+  static byte[] encode(String packageName, String tag, Spec spec) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+    try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("package", packageName);
+      g.writeStringField("tag", tag);
+      g.writeObjectFieldStart("spec");
+      g.writeStringField("hash", spec.hash());
+      g.writeStringField("compiler", spec.compiler().raw());
+      g.writeStringField("os", spec.os());
+      g.writeStringField("platform", spec.platform());
+      g.writeStringField("target", spec.target());
+      strings(g, "variants", spec.variants().stream().map(Variant::raw).toList());
+      strings(g, "versions", spec.versions());
+      strings(g, "stacks", spec.stacks());
+      if (spec.size() == null) {
+        g.writeStringField("size", "-");
+      } else {
+        g.writeNumberField("size", spec.size());
+      }
+      for (var e : spec.extra().entrySet()) {
+        g.writeFieldName(e.getKey());
+        g.writeRawValue(e.getValue()); // already JSON text, as the page had it
+      }
+      g.writeEndObject();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot encode spec " + spec.hash(), e);
     }
-    spec.extra().forEach((key, json) -> node.set(key, parse(json)));
-    return node;
+    return out.toByteArray();
   }
 
-  /** Reads a spec stored by {@link #toJson}; a failure here means a corrupt or foreign index. */
+  private static void strings(JsonGenerator g, String field, List<String> values)
+      throws IOException {
+    g.writeArrayFieldStart(field);
+    for (String v : values) {
+      g.writeString(v);
+    }
+    g.writeEndArray();
+  }
+
+  /** Reads a spec stored by {@link #encode}; a failure here means a corrupt or foreign index. */
   public static Spec fromJson(JsonNode node) {
     List<String> errors = new ArrayList<>();
     Spec spec = SpecReader.read(node, "stored spec", errors::add);
@@ -46,13 +74,5 @@ public final class SpecJson {
       throw new IllegalStateException("index holds an unreadable spec: " + errors);
     }
     return spec;
-  }
-
-  private static JsonNode parse(String json) {
-    try {
-      return JSON.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("extra field is not JSON: " + json, e);
-    }
   }
 }
