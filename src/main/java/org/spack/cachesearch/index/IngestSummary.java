@@ -1,8 +1,10 @@
 package org.spack.cachesearch.index;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedSet;
+import java.util.TreeSet;
 import org.spack.cachesearch.ingest.PageKey;
 import org.spack.cachesearch.ingest.Problem;
 
@@ -28,7 +30,7 @@ public record IngestSummary(
     long indexSpecs) {
 
   public IngestSummary {
-    tags = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(tags));
+    tags = Collections.unmodifiableSortedSet(new TreeSet<>(tags));
     problems = List.copyOf(problems);
     prunedPages = List.copyOf(prunedPages);
   }

@@ -2,6 +2,7 @@ package org.spack.cachesearch.search;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.util.BytesRef;
@@ -32,7 +33,7 @@ final class Cursor {
         out.put(MISSING);
       }
     }
-    return ENCODER.encodeToString(java.util.Arrays.copyOf(out.array(), out.position()));
+    return ENCODER.encodeToString(Arrays.copyOf(out.array(), out.position()));
   }
 
   private static int size(FieldDoc doc) {

@@ -49,7 +49,7 @@ public final class IndexSummary {
                       SpecFilter.NONE
                           .and(IndexSchema.TAG, tag)
                           .apply(new MatchAllDocsQuery(), null));
-              int specs = fc.getMatchingDocs().stream().mapToInt(m -> m.totalHits).sum();
+              int specs = IndexView.total(fc);
               int packages = FacetCounter.countOf(view, IndexSchema.PACKAGE, fc).size();
               List<String> stacks =
                   FacetCounter.countOf(view, IndexSchema.STACKS, fc).stream()

@@ -72,23 +72,29 @@ public final class IndexView implements AutoCloseable {
   }
 
   int count(Query query) {
-    try {
-      int n = searcher.count(query);
-      checkTimeout();
-      return n;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (IndexSearcher.TooManyClauses e) {
-      throw tooManyClauses();
-    }
+    return run(() -> searcher.count(query));
   }
 
   /** Every document matching {@code query}, collected for facet counting. */
   FacetsCollector collect(Query query) {
+    return run(() -> searcher.search(query, new FacetsCollectorManager()));
+  }
+
+  /** How many documents a collector saw. */
+  static int total(FacetsCollector fc) {
+    return fc.getMatchingDocs().stream().mapToInt(m -> m.totalHits).sum();
+  }
+
+  /** One search against this view: a deadline checked, and its failures made the user's. */
+  private interface Search<T> {
+    T run() throws IOException;
+  }
+
+  private <T> T run(Search<T> search) {
     try {
-      FacetsCollector fc = searcher.search(query, new FacetsCollectorManager());
+      T result = search.run();
       checkTimeout();
-      return fc;
+      return result;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (IndexSearcher.TooManyClauses e) {

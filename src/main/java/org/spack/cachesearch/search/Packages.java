@@ -1,5 +1,6 @@
 package org.spack.cachesearch.search;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.spack.cachesearch.index.IndexSchema;
 import org.spack.cachesearch.ingest.SpackVersion;
@@ -50,8 +52,7 @@ public final class Packages {
 
   /** The package in the tag, or empty when the tag has no spec of it. */
   public static Optional<Summary> get(IndexView view, String name, String tag) {
-    return summarize(
-        view, SpecFilter.NONE, name, tag, new org.apache.lucene.search.MatchAllDocsQuery());
+    return summarize(view, SpecFilter.NONE, name, tag, new MatchAllDocsQuery());
   }
 
   /** One row per (package, tag) with specs matching {@code query} and {@code filter}. */
@@ -88,7 +89,7 @@ public final class Packages {
       IndexView view, SpecFilter filter, String name, String tag, Query base) {
     Query query = filter.and(IndexSchema.PACKAGE, name).and(IndexSchema.TAG, tag).apply(base, null);
     var fc = view.collect(query);
-    int numSpecs = fc.getMatchingDocs().stream().mapToInt(m -> m.totalHits).sum();
+    int numSpecs = IndexView.total(fc);
     if (numSpecs == 0) {
       return Optional.empty();
     }
@@ -98,9 +99,7 @@ public final class Packages {
         FacetCounter.values(
                 view,
                 IndexSchema.TAG,
-                SpecFilter.NONE
-                    .and(IndexSchema.PACKAGE, name)
-                    .apply(new org.apache.lucene.search.MatchAllDocsQuery(), null))
+                SpecFilter.NONE.and(IndexSchema.PACKAGE, name).apply(new MatchAllDocsQuery(), null))
             .stream()
             .map(ValueCount::value)
             .filter(t -> !t.equals(tag))
@@ -145,16 +144,13 @@ public final class Packages {
   private static String cursor(Order order, int offset) {
     return Base64.getUrlEncoder()
         .withoutPadding()
-        .encodeToString(
-            ("packages:" + order + ":" + offset).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        .encodeToString(("packages:" + order + ":" + offset).getBytes(StandardCharsets.UTF_8));
   }
 
   /** Rows are computed whole per request, so a cursor is the offset after its row. */
   private static int offset(String cursor, Order order) {
     try {
-      String text =
-          new String(
-              Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
+      String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
       String[] parts = text.split(":", -1);
       if (parts.length == 3 && parts[0].equals("packages") && parts[1].equals(order.name())) {
         int offset = Integer.parseInt(parts[2]);

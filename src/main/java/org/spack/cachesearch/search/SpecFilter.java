@@ -1,5 +1,6 @@
 package org.spack.cachesearch.search;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,7 @@ public record SpecFilter(Map<String, List<String>> values, List<Term> scope) {
    * never left out of a facet's counts.
    */
   public SpecFilter and(String field, String value) {
-    List<Term> more = new java.util.ArrayList<>(scope);
+    List<Term> more = new ArrayList<>(scope);
     more.add(new Term(field, value));
     return new SpecFilter(values, more);
   }
