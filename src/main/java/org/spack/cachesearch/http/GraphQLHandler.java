@@ -81,6 +81,13 @@ final class GraphQLHandler implements HttpHandler {
           RequestRejected.unsupportedMediaType("Content-Type must be application/json"));
       return;
     }
+    if (exchange.getRequestContentLength() > maxBodyBytes) {
+      // Declared too large: answer before reading a byte (with Expect: 100-continue the client
+      // then never sends the body), and close rather than drain what may follow.
+      exchange.setPersistent(false);
+      reject(exchange, type, RequestRejected.tooLarge(maxBodyBytes));
+      return;
+    }
     Receiver receiver = exchange.getRequestReceiver();
     receiver.setMaxBufferSize(maxBodyBytes);
     receiver.receiveFullBytes(
