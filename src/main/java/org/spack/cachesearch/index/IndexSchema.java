@@ -24,9 +24,9 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.util.BytesRef;
 import org.spack.cachesearch.ingest.Page;
-import org.spack.cachesearch.ingest.SpackVersion;
 import org.spack.cachesearch.ingest.Spec;
 import org.spack.cachesearch.ingest.Variant;
+import org.spack.cachesearch.spack.SpackVersion;
 
 /**
  * The one owner of the index layout: every field name, how each is indexed, the analyzers and the

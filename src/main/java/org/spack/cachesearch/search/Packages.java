@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.spack.cachesearch.index.IndexSchema;
-import org.spack.cachesearch.ingest.SpackVersion;
 import org.spack.cachesearch.search.FacetCounter.ValueCount;
+import org.spack.cachesearch.spack.SpackVersion;
 
 /**
  * Package summaries computed from the index: one (package, tag) with its versions, compilers,

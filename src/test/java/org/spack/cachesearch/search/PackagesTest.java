@@ -25,9 +25,9 @@ import org.spack.cachesearch.Corpus;
 import org.spack.cachesearch.Corpus.RawPage;
 import org.spack.cachesearch.Corpus.RawSpec;
 import org.spack.cachesearch.index.IndexSchema;
-import org.spack.cachesearch.ingest.SpackVersion;
 import org.spack.cachesearch.search.Packages.StackCount;
 import org.spack.cachesearch.search.Packages.Summary;
+import org.spack.cachesearch.spack.SpackVersion;
 
 class PackagesTest {
   @TempDir static Path tmp;

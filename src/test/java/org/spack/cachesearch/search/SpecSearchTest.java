@@ -33,9 +33,9 @@ import org.spack.cachesearch.Corpus;
 import org.spack.cachesearch.Corpus.RawSpec;
 import org.spack.cachesearch.index.IndexSchema;
 import org.spack.cachesearch.ingest.Compiler;
-import org.spack.cachesearch.ingest.SpackVersion;
 import org.spack.cachesearch.ingest.Spec;
 import org.spack.cachesearch.ingest.Variant;
+import org.spack.cachesearch.spack.SpackVersion;
 
 class SpecSearchTest {
   private static final String GCC_ON_AARCH64 = "compiler:gcc* AND target:aarch64";

@@ -1,4 +1,4 @@
-package org.spack.cachesearch.ingest;
+package org.spack.cachesearch.spack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

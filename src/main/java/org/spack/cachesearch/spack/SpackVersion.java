@@ -1,4 +1,4 @@
-package org.spack.cachesearch.ingest;
+package org.spack.cachesearch.spack;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
