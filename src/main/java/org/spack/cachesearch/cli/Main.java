@@ -3,8 +3,8 @@ package org.spack.cachesearch.cli;
 import java.io.PrintWriter;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.apache.lucene.index.IndexNotFoundException;
 import org.spack.cachesearch.index.IndexVersionException;
+import org.spack.cachesearch.index.NoIndexException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -68,8 +68,8 @@ public final class Main implements Runnable {
         });
     cmd.setExecutionExceptionHandler(
         (e, c, parsed) -> {
-          if (e instanceof IndexNotFoundException) {
-            c.getErr().println("error: no index there (" + e.getMessage() + "); run ingest first");
+          if (e instanceof NoIndexException) {
+            c.getErr().println("error: " + e.getMessage());
             return NO_INPUT;
           }
           if (e instanceof IndexVersionException) {

@@ -7,15 +7,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.spack.cachesearch.index.IndexSchema;
+import java.util.function.Function;
+import org.spack.cachesearch.index.SpecField;
+import org.spack.cachesearch.index.SpecHit;
 import org.spack.cachesearch.search.IndexView;
+import org.spack.cachesearch.search.Limits;
+import org.spack.cachesearch.search.Requests.SpecRequest;
+import org.spack.cachesearch.search.ResultPage;
 import org.spack.cachesearch.search.SearchException;
 import org.spack.cachesearch.search.SearchIndex;
+import org.spack.cachesearch.search.Selection;
 import org.spack.cachesearch.search.SortOrder;
 import org.spack.cachesearch.search.SpecFilter;
-import org.spack.cachesearch.search.SpecHit;
-import org.spack.cachesearch.search.SpecQueryParser;
-import org.spack.cachesearch.search.SpecSearch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,14 +64,12 @@ final class QueryCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     String text = query.equals("*:*") ? null : query;
     try (SearchIndex searchIndex =
-            new SearchIndex(indexOption.dir, SearchIndex.Limits.DEFAULT, Duration.ofHours(1));
+            SearchIndex.open(indexOption.dir, Limits.DEFAULT, Duration.ofHours(1));
         IndexView view = searchIndex.acquire()) {
-      SpecSearch.Result result =
-          SpecSearch.search(
-              view,
-              new SpecQueryParser(new IndexSchema()),
-              new SpecSearch.Request(text, SpecFilter.NONE, first, null, sort, true));
-      List<SpecHit> hits = result.edges().stream().map(SpecSearch.Edge::node).toList();
+      ResultPage<SpecHit> result =
+          view.search(
+              new SpecRequest(Selection.of(text, SpecFilter.NONE), first, null, sort, true));
+      List<SpecHit> hits = result.nodes();
       if (json) {
         printJson(hits, out);
       } else {
@@ -82,23 +83,28 @@ final class QueryCommand implements Callable<Integer> {
     }
   }
 
+  /** The vocabulary's columns, two spaces apart, each padded to its width. */
   private static void printTable(List<SpecHit> hits, int total, PrintWriter out) {
-    String format = "%-7s  %-24s  %-12s  %-20s  %-14s  %-12s  %s%n";
-    out.printf(
-        Locale.ROOT, format, "HASH", "PACKAGE", "VERSION", "COMPILER", "OS", "TARGET", "TAG");
+    List<SpecField.Column> columns =
+        SpecField.columns().stream().map(f -> f.column().orElseThrow()).toList();
+    out.println(row(columns, SpecField.Column::header));
     for (SpecHit h : hits) {
-      out.printf(
-          Locale.ROOT,
-          format,
-          h.hash().substring(0, 7),
-          h.packageName(),
-          String.join(",", h.versions()),
-          h.compiler().normalized(),
-          h.os(),
-          h.target(),
-          h.tag());
+      out.println(row(columns, c -> c.shown().apply(h)));
     }
     out.printf(Locale.ROOT, "%d of %d specs%n", hits.size(), total);
+  }
+
+  private static String row(
+      List<SpecField.Column> columns, Function<SpecField.Column, String> cell) {
+    StringBuilder line = new StringBuilder();
+    for (SpecField.Column c : columns) {
+      if (line.length() > 0) {
+        line.append("  ");
+      }
+      String text = cell.apply(c);
+      line.append(text).append(" ".repeat(Math.max(0, c.width() - text.length())));
+    }
+    return line.toString();
   }
 
   private static void printJson(List<SpecHit> hits, PrintWriter out) throws Exception {

@@ -7,14 +7,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.store.FSDirectory;
 import org.spack.cachesearch.graphql.SpackApi;
 import org.spack.cachesearch.http.ApiServer;
 import org.spack.cachesearch.http.ServerConfig;
 import org.spack.cachesearch.index.IngestProgress;
 import org.spack.cachesearch.index.IngestRun;
+import org.spack.cachesearch.index.SpecIndex;
 import org.spack.cachesearch.search.IndexView;
+import org.spack.cachesearch.search.Limits;
 import org.spack.cachesearch.search.SearchIndex;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -70,10 +70,9 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ingestSampleIfEmpty(indexOption.dir, spec.commandLine().getErr());
-    SearchIndex.Limits limits =
-        new SearchIndex.Limits(
-            Duration.ofSeconds(timeoutSeconds), SearchIndex.Limits.DEFAULT.maxFirst());
-    try (SearchIndex searchIndex = new SearchIndex(indexOption.dir, limits, Duration.ofSeconds(1));
+    Limits limits = Limits.DEFAULT.withTimeout(Duration.ofSeconds(timeoutSeconds));
+    try (SearchIndex searchIndex =
+            SearchIndex.open(indexOption.dir, limits, Duration.ofSeconds(1));
         ApiServer server =
             ApiServer.start(
                 new ServerConfig(host, port, corsOrigins, maxBody),
@@ -99,7 +98,7 @@ final class ServeCommand implements Callable<Integer> {
 
   /** A fresh install serves the bundled sample rather than an error. */
   static void ingestSampleIfEmpty(Path index, PrintWriter err) throws IOException {
-    if (isEmpty(index)) {
+    if (SpecIndex.isEmpty(index)) {
       err.println("serve: no index at " + index + "; ingesting the bundled sample first");
       err.flush();
       BundledSample.use(
@@ -113,17 +112,6 @@ final class ServeCommand implements Callable<Integer> {
       return "ok: " + view.numSpecs() + " specs";
     } catch (IOException e) {
       throw new IllegalStateException("index unreadable: " + e.getMessage(), e);
-    }
-  }
-
-  private static boolean isEmpty(Path dir) throws IOException {
-    try (FSDirectory d = FSDirectory.open(dir)) {
-      if (!DirectoryReader.indexExists(d)) {
-        return true;
-      }
-      try (DirectoryReader r = DirectoryReader.open(d)) {
-        return r.numDocs() == 0;
-      }
     }
   }
 }

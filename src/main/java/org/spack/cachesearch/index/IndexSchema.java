@@ -1,10 +1,13 @@
 package org.spack.cachesearch.index;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -22,11 +25,11 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.util.BytesRef;
 import org.spack.cachesearch.ingest.Page;
+import org.spack.cachesearch.ingest.PageKey;
 import org.spack.cachesearch.ingest.Spec;
-import org.spack.cachesearch.ingest.Variant;
-import org.spack.cachesearch.spack.SpackVersion;
 
 /**
  * The one owner of the index layout: every field name, how each is indexed, the analyzers and the
@@ -36,93 +39,53 @@ public final class IndexSchema {
   /** Bumped whenever documents change shape; an index of another version must be re-ingested. */
   public static final int VERSION = 3;
 
-  // Keyword fields (StringField, not analyzed): values match exactly as the pages spell them,
-  // and wildcards work on them (compiler:gcc*). Multi-valued where the data is.
-  public static final String PACKAGE = "package";
-  public static final String TAG = "tag";
-  public static final String HASH = "hash";
-
-  /** Raw ({@code gcc@=11.4.0}) and normalised ({@code gcc@11.4.0}) forms, both searchable. */
-  public static final String COMPILER = "compiler";
-
-  public static final String COMPILER_NAME = "compilerName";
-  public static final String COMPILER_VERSION = "compilerVersion";
-  public static final String VERSIONS = "versions";
-  public static final String OS = "os";
-  public static final String PLATFORM = "platform";
-  public static final String TARGET = "target";
-  public static final String ARCH = "arch";
-  public static final String STACKS = "stacks";
-
-  /** Raw ({@code +shared}) and normalised ({@code shared=true}) forms, both searchable. */
-  public static final String VARIANTS = "variants";
-
-  /** Bytes: a point for ranges and doc values for sorting; absent when the page says "-". */
-  public static final String SIZE = "size";
-
-  /** Catch-all for bare words: every value above, split into words as well as whole. */
-  public static final String TEXT = "text";
-
   /**
-   * {@code tag/package}: the unit an ingest replaces or prunes, and a facet dimension that gives
-   * one row per (tag, package). Not searchable by users.
+   * {@code tag/package} ({@link PageKey}): the unit an ingest replaces or prunes, and a facet
+   * dimension that gives one row per (tag, package). Not searchable by users.
    */
   public static final String PAGE = "_page";
 
-  /** {@code tag/hash}: unique per document, the last sort key so that cursors are stable. */
+  /** {@code tag/hash} ({@link Id}): unique per document, the last sort key of every order. */
   public static final String ID = "_id";
 
-  /** Doc values only: the spec's highest version as a {@link SpackVersion} key, for sorting. */
-  public static final String VERSION_SORT = "_versionSort";
+  /** A document's unique key. */
+  public record Id(String tag, String hash) {
+    @Override
+    public String toString() {
+      return tag + "/" + hash;
+    }
 
-  /** Doc values only: the normalised compiler, for sorting. */
-  public static final String COMPILER_SORT = "_compilerSort";
+    /** Reads what {@link #toString} wrote (a hash has no slash). */
+    public static Id parse(String text) {
+      int slash = text.lastIndexOf('/');
+      return new Id(text.substring(0, slash), text.substring(slash + 1));
+    }
+  }
 
   /** The spec as the page wrote it (JSON), with package and tag: a hit needs no other lookup. */
-  public static final String SOURCE = "_source";
+  private static final String SOURCE = "_source";
 
-  /** Fields a user may name in a query, in the order the docs list them. */
-  public static final List<String> SEARCHABLE =
-      List.of(
-          PACKAGE,
-          TAG,
-          HASH,
-          COMPILER,
-          COMPILER_NAME,
-          COMPILER_VERSION,
-          VERSIONS,
-          OS,
-          PLATFORM,
-          TARGET,
-          ARCH,
-          STACKS,
-          VARIANTS,
-          SIZE,
-          TEXT);
+  private static final Set<String> SOURCE_ONLY = Set.of(SOURCE);
 
-  /** Facet dimensions: each is also a keyword field of the same name, used for drill-down. */
+  /** The catch-all field of bare words. */
+  public static final String TEXT = SpecField.TEXT.indexField();
+
+  /** Facet dimensions: the vocabulary's facet fields and the page key. */
   public static final List<String> FACETS =
-      List.of(
-          PACKAGE,
-          TAG,
-          COMPILER,
-          COMPILER_NAME,
-          VERSIONS,
-          OS,
-          PLATFORM,
-          TARGET,
-          ARCH,
-          STACKS,
-          VARIANTS,
-          PAGE);
-
-  private static final Set<String> MULTI_VALUED = Set.of(VERSIONS, STACKS, VARIANTS);
+      Stream.concat(SpecField.facets().stream().map(SpecField::indexField), Stream.of(PAGE))
+          .toList();
 
   /** Commit user data keys. */
   public static final String DATA_VERSION = "schema.version";
 
   public static final String DATA_BUILT_AT = "built.at";
   public static final String DATA_BUILT_FROM = "built.from";
+
+  private static final Set<String> MULTI_VALUED =
+      Stream.of(SpecField.values())
+          .filter(SpecField::isMultiValued)
+          .map(SpecField::indexField)
+          .collect(Collectors.toUnmodifiableSet());
 
   private final FacetsConfig facetsConfig = buildFacetsConfig();
 
@@ -202,77 +165,40 @@ public final class IndexSchema {
     return docs;
   }
 
-  public static String pageKey(String tag, String packageName) {
-    return tag + "/" + packageName;
-  }
-
   private Document document(Page page, Spec spec) {
+    SpecHit hit = new SpecHit(page.name(), page.tag(), spec);
     Document doc = new Document();
-    doc.add(new StringField(PAGE, pageKey(page.tag(), page.name()), Field.Store.NO));
-    doc.add(new StoredField(SOURCE, source(page, spec)));
+    String pageKey = page.key().toString();
+    doc.add(new StringField(PAGE, pageKey, Field.Store.NO));
+    doc.add(new SortedSetDocValuesFacetField(PAGE, pageKey));
+    doc.add(new SortedDocValuesField(ID, new BytesRef(new Id(page.tag(), spec.hash()).toString())));
+    doc.add(new StoredField(SOURCE, SpecJson.encode(hit)));
     Set<String> words = new LinkedHashSet<>();
-    keyword(doc, words, PACKAGE, page.name());
-    doc.add(new SortedDocValuesField(PACKAGE, new BytesRef(page.name())));
-    keyword(doc, words, TAG, page.tag());
-    keyword(doc, words, HASH, spec.hash());
-    doc.add(new SortedDocValuesField(HASH, new BytesRef(spec.hash())));
-    doc.add(new SortedDocValuesField(ID, new BytesRef(page.tag() + "/" + spec.hash())));
-    doc.add(new SortedDocValuesField(COMPILER_SORT, new BytesRef(spec.compiler().normalized())));
-    spec.versions().stream()
-        .min(SpackVersion.NEWEST_FIRST)
-        .map(v -> new BytesRef(SpackVersion.sortKeyBytes(v)))
-        .ifPresent(key -> doc.add(new SortedDocValuesField(VERSION_SORT, key)));
-    keyword(doc, words, COMPILER, spec.compiler().raw());
-    keyword(doc, words, COMPILER, spec.compiler().normalized());
-    keyword(doc, words, COMPILER_NAME, spec.compiler().name());
-    if (!spec.compiler().version().isEmpty()) {
-      keyword(doc, words, COMPILER_VERSION, spec.compiler().version());
-    }
-    spec.versions().forEach(v -> keyword(doc, words, VERSIONS, v));
-    keyword(doc, words, OS, spec.os());
-    keyword(doc, words, PLATFORM, spec.platform());
-    keyword(doc, words, TARGET, spec.target());
-    keyword(doc, words, ARCH, spec.arch());
-    spec.stacks().forEach(s -> keyword(doc, words, STACKS, s));
-    for (Variant variant : spec.variants()) {
-      keyword(doc, words, VARIANTS, variant.raw());
-      variant.normalized().forEach(v -> keyword(doc, words, VARIANTS, v));
+    for (SpecField field : SpecField.values()) {
+      String name = field.indexField();
+      for (String value : field.values(hit)) {
+        doc.add(new StringField(name, value, Field.Store.NO));
+        words(words, value);
+      }
+      if (field.isFacet()) {
+        field.facetValues(hit).forEach(v -> doc.add(new SortedSetDocValuesFacetField(name, v)));
+      }
+      field
+          .sortValue(hit)
+          .ifPresent(
+              v -> doc.add(new SortedDocValuesField(field.sortField().get(), new BytesRef(v))));
     }
     if (spec.size() != null) {
-      doc.add(new LongPoint(SIZE, spec.size()));
-      doc.add(new NumericDocValuesField(SIZE, spec.size()));
+      doc.add(new LongPoint(SpecField.SIZE.indexField(), spec.size()));
+      doc.add(new NumericDocValuesField(SpecField.SIZE.indexField(), spec.size()));
     }
     doc.add(new TextField(TEXT, String.join(" ", words), Field.Store.NO));
-    facets(doc, page, spec);
     return doc;
   }
 
-  private static void keyword(Document doc, Set<String> words, String field, String value) {
-    doc.add(new StringField(field, value, Field.Store.NO));
-    words(words, value);
-  }
-
-  private static void facets(Document doc, Page page, Spec spec) {
-    doc.add(new SortedSetDocValuesFacetField(PACKAGE, page.name()));
-    doc.add(new SortedSetDocValuesFacetField(TAG, page.tag()));
-    doc.add(new SortedSetDocValuesFacetField(PAGE, pageKey(page.tag(), page.name())));
-    doc.add(new SortedSetDocValuesFacetField(COMPILER, spec.compiler().normalized()));
-    doc.add(new SortedSetDocValuesFacetField(COMPILER_NAME, spec.compiler().name()));
-    doc.add(new SortedSetDocValuesFacetField(OS, spec.os()));
-    doc.add(new SortedSetDocValuesFacetField(PLATFORM, spec.platform()));
-    doc.add(new SortedSetDocValuesFacetField(TARGET, spec.target()));
-    doc.add(new SortedSetDocValuesFacetField(ARCH, spec.arch()));
-    new LinkedHashSet<>(spec.versions())
-        .forEach(v -> doc.add(new SortedSetDocValuesFacetField(VERSIONS, v)));
-    new LinkedHashSet<>(spec.stacks())
-        .forEach(s -> doc.add(new SortedSetDocValuesFacetField(STACKS, s)));
-    spec.variants().stream()
-        .flatMap(v -> v.normalized().stream())
-        .distinct()
-        .forEach(v -> doc.add(new SortedSetDocValuesFacetField(VARIANTS, v)));
-  }
-
-  private static byte[] source(Page page, Spec spec) {
-    return SpecJson.encode(page.name(), page.tag(), spec);
+  /** The spec a document stores. */
+  public SpecHit load(StoredFields fields, int doc) throws IOException {
+    BytesRef bytes = fields.document(doc, SOURCE_ONLY).getBinaryValue(SOURCE);
+    return SpecJson.decode(bytes.bytes, bytes.offset, bytes.length);
   }
 }

@@ -163,7 +163,7 @@ public final class IngestRun {
   private long committedDocs() throws IOException {
     try (DirectoryReader reader = SpecIndex.open(options.indexDir())) {
       return reader.numDocs();
-    } catch (org.apache.lucene.index.IndexNotFoundException e) {
+    } catch (NoIndexException e) {
       return 0;
     }
   }

@@ -1,20 +1,40 @@
 package org.spack.cachesearch.index;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
-/** Opens an index for reading, refusing one of another schema version with a clear message. */
+/**
+ * The one place that opens an index directory, for reading or writing, and says in the project's
+ * own exceptions why it cannot: {@link NoIndexException} (missing, a file, not an index) or {@link
+ * IndexVersionException} (another schema version). Reading never creates a directory.
+ */
 public final class SpecIndex {
   private SpecIndex() {}
 
-  /** The index's last commit; fails with {@link IndexVersionException} on a version mismatch. */
+  /** The directory of an existing index, for a reader; the caller closes it. */
+  public static Directory forReading(Path dir) throws IOException {
+    Directory directory = FSDirectory.open(existingDirectory(dir, "run ingest first"));
+    try {
+      if (!DirectoryReader.indexExists(directory)) {
+        throw new NoIndexException(dir, NoIndexException.Reason.NOT_AN_INDEX, "run ingest first");
+      }
+      return directory;
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+  }
+
+  /** The index's last commit, checked to be of this schema version. */
   public static DirectoryReader open(Path dir) throws IOException {
-    Directory directory = FSDirectory.open(dir);
+    Directory directory = forReading(dir);
     try {
       DirectoryReader reader = DirectoryReader.open(directory);
       check(dir, reader.getIndexCommit());
@@ -25,15 +45,71 @@ public final class SpecIndex {
     }
   }
 
-  static void check(Path dir, IndexCommit commit) throws IOException {
+  /**
+   * True when there is nothing to serve: no directory, one holding no file but what an unfinished
+   * first ingest leaves, or an index of no spec.
+   */
+  public static boolean isEmpty(Path dir) throws IOException {
+    if (!Files.exists(dir)
+        || (Files.isDirectory(dir) && !hasCommit(dir) && !holdsOtherFiles(dir))) {
+      return true;
+    }
+    try (DirectoryReader reader = open(dir)) {
+      return reader.numDocs() == 0;
+    }
+  }
+
+  /**
+   * The directory an ingest writes to: created when missing. A file in its place, or a directory
+   * that holds other files but no index, is refused rather than written into.
+   */
+  static Directory forWriting(Path dir) throws IOException {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new NoIndexException(dir, NoIndexException.Reason.FILE, "give --index a directory");
+    }
+    Directory directory = FSDirectory.open(dir);
+    if (!DirectoryReader.indexExists(directory) && holdsOtherFiles(dir)) {
+      directory.close();
+      throw new NoIndexException(
+          dir,
+          NoIndexException.Reason.NOT_AN_INDEX,
+          "it holds other files; give --index a new or empty directory");
+    }
+    return directory;
+  }
+
+  /** Fails with {@link IndexVersionException} when a commit is of another schema version. */
+  public static void check(Path dir, IndexCommit commit) throws IOException {
     String found = commit.getUserData().get(IndexSchema.DATA_VERSION);
     if (!String.valueOf(IndexSchema.VERSION).equals(found)) {
       throw new IndexVersionException(dir, found);
     }
   }
 
-  /** What the last commit records: schema version, when it was built and from what. */
-  public static Map<String, String> userData(DirectoryReader reader) throws IOException {
-    return reader.getIndexCommit().getUserData();
+  private static Path existingDirectory(Path dir, String advice) {
+    if (!Files.exists(dir)) {
+      throw new NoIndexException(dir, NoIndexException.Reason.MISSING, advice);
+    }
+    if (!Files.isDirectory(dir)) {
+      throw new NoIndexException(dir, NoIndexException.Reason.FILE, "give --index a directory");
+    }
+    return dir;
   }
+
+  private static boolean hasCommit(Path dir) throws IOException {
+    try (Directory directory = FSDirectory.open(dir)) {
+      return DirectoryReader.indexExists(directory);
+    }
+  }
+
+  /** Files a Lucene index does not write: a directory of someone else's. */
+  private static boolean holdsOtherFiles(Path dir) throws IOException {
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.anyMatch(p -> !LUCENE_FILE.matcher(p.getFileName().toString()).matches());
+    }
+  }
+
+  /** What an index directory holds, committed or not: segment files, commit points, the lock. */
+  private static final Pattern LUCENE_FILE =
+      Pattern.compile("_.*|segments.*|pending_segments.*|write\\.lock");
 }

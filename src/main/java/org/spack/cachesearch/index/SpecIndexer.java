@@ -18,7 +18,6 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.spack.cachesearch.ingest.Page;
 import org.spack.cachesearch.ingest.PageKey;
@@ -31,14 +30,19 @@ public final class SpecIndexer implements Closeable {
   private final IndexSchema schema = new IndexSchema();
   private final Directory directory;
   private final IndexWriter writer;
-  private final boolean rebuilt;
 
   /** What {@link #prune} removed. */
   public record Pruned(List<PageKey> pages, long specs) {}
 
   public SpecIndexer(Path dir) throws IOException {
-    this.directory = FSDirectory.open(dir);
-    this.rebuilt = DirectoryReader.indexExists(directory) && !sameVersion(dir);
+    this.directory = SpecIndex.forWriting(dir);
+    boolean rebuilt;
+    try {
+      rebuilt = DirectoryReader.indexExists(directory) && !sameVersion(dir);
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
     IndexWriterConfig config =
         new IndexWriterConfig(schema.analyzer())
             // An index of another schema is replaced whole, but only when this run commits.
@@ -61,11 +65,6 @@ public final class SpecIndexer implements Closeable {
     }
   }
 
-  /** True when an index of another schema version was found and is being replaced. */
-  public boolean rebuilt() {
-    return rebuilt;
-  }
-
   /** Replaces every document of the page's (tag, package) with its specs, in one step. */
   public void index(Page page) throws IOException {
     List<Document> docs = new ArrayList<>(page.specs().size());
@@ -84,9 +83,7 @@ public final class SpecIndexer implements Closeable {
       Terms terms = MultiTerms.getTerms(reader, IndexSchema.PAGE);
       TermsEnum it = terms == null ? TermsEnum.EMPTY : terms.iterator();
       for (BytesRef term = it.next(); term != null; term = it.next()) {
-        String key = term.utf8ToString();
-        int slash = key.indexOf('/');
-        PageKey page = new PageKey(key.substring(0, slash), key.substring(slash + 1));
+        PageKey page = PageKey.parse(term.utf8ToString());
         if (tags.contains(page.tag()) && !keep.contains(page)) {
           int count = searcher.count(new TermQuery(pageTerm(page)));
           if (count > 0) {
@@ -108,13 +105,8 @@ public final class SpecIndexer implements Closeable {
     writer.commit();
   }
 
-  /** Live documents the writer holds now, committed or not. */
-  public int numDocs() {
-    return writer.getDocStats().numDocs;
-  }
-
   private static Term pageTerm(PageKey key) {
-    return new Term(IndexSchema.PAGE, IndexSchema.pageKey(key.tag(), key.name()));
+    return new Term(IndexSchema.PAGE, key.toString());
   }
 
   /** Drops whatever was not committed. */

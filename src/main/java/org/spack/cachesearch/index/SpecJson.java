@@ -25,12 +25,13 @@ public final class SpecJson {
    * The stored form: {@code {"package": .., "tag": .., "spec": {the page's fields}}}, written
    * straight to bytes (no tree in between: this runs once per spec on ingest).
    */
-  static byte[] encode(String packageName, String tag, Spec spec) {
+  static byte[] encode(SpecHit hit) {
+    Spec spec = hit.spec();
     ByteArrayOutputStream out = new ByteArrayOutputStream(512);
     try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
       g.writeStartObject();
-      g.writeStringField("package", packageName);
-      g.writeStringField("tag", tag);
+      g.writeStringField("package", hit.packageName());
+      g.writeStringField("tag", hit.tag());
       g.writeObjectFieldStart("spec");
       g.writeStringField("hash", spec.hash());
       g.writeStringField("compiler", spec.compiler().raw());
@@ -66,13 +67,18 @@ public final class SpecJson {
     g.writeEndArray();
   }
 
-  /** Reads a spec stored by {@link #encode}; a failure here means a corrupt or foreign index. */
-  public static Spec fromJson(JsonNode node) {
-    List<String> errors = new ArrayList<>();
-    Spec spec = SpecReader.read(node, "stored spec", errors::add);
-    if (spec == null) {
-      throw new IllegalStateException("index holds an unreadable spec: " + errors);
+  /** Reads what {@link #encode} wrote; a failure here means a corrupt or foreign index. */
+  public static SpecHit decode(byte[] bytes, int offset, int length) {
+    try {
+      JsonNode node = JSON.readTree(bytes, offset, length);
+      List<String> errors = new ArrayList<>();
+      Spec spec = SpecReader.read(node.get("spec"), "stored spec", errors::add);
+      if (spec == null) {
+        throw new IllegalStateException("index holds an unreadable spec: " + errors);
+      }
+      return new SpecHit(node.get("package").asText(), node.get("tag").asText(), spec);
+    } catch (IOException e) {
+      throw new UncheckedIOException("index holds an unreadable spec", e);
     }
-    return spec;
   }
 }

@@ -15,6 +15,8 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.spack.cachesearch.index.SpecField;
+import org.spack.cachesearch.search.Requests.FacetRequest;
 
 /**
  * Value counts per facet dimension with multi-select semantics: the counts of a dimension honour
@@ -22,59 +24,44 @@ import org.apache.lucene.search.Query;
  * matches; each filtered one takes a pass of its own (as Solr's tag/exclude does). Counts over the
  * whole index are computed once per index generation.
  */
-public final class FacetCounter {
-  /** Most values one facet may list. */
-  public static final int MAX_LIMIT = 1000;
-
+final class FacetCounter {
   private FacetCounter() {}
-
-  /** A value and the number of specs with it. */
-  public record ValueCount(String value, int count) {}
-
-  /** One dimension's top values and how many other values were left out. */
-  public record Counts(String dim, List<ValueCount> values, int otherCount) {}
-
-  /**
-   * @param prefix only values starting with it; null for all
-   */
-  public record Request(
-      String query, SpecFilter filter, List<String> dims, int limit, String prefix) {
-    public Request {
-      filter = filter == null ? SpecFilter.NONE : filter;
-      dims = List.copyOf(dims);
-    }
-  }
 
   private static final Comparator<ValueCount> ORDER =
       Comparator.comparingInt(ValueCount::count).reversed().thenComparing(ValueCount::value);
 
-  public static List<Counts> count(IndexView view, SpecQueryParser parser, Request r) {
-    if (r.limit() < 1 || r.limit() > MAX_LIMIT) {
+  static List<FacetCounts> count(IndexView view, FacetRequest r) {
+    int max = view.limits().maxFacetValues();
+    if (r.limit() < 1 || r.limit() > max) {
       throw new SearchException(
           SearchException.Kind.LIMIT,
-          "limit is " + r.limit() + " but a facet lists 1 to " + MAX_LIMIT + " values");
+          "limit is " + r.limit() + " but a facet lists 1 to " + max + " values");
     }
-    Query base = parser.parse(r.query());
-    boolean matchAll = base instanceof MatchAllDocsQuery;
-    Map<String, FacetsCollector> passes = new HashMap<>();
-    List<Counts> out = new ArrayList<>();
-    for (String dim : r.dims()) {
-      // A dimension's own filter is left out of its counts; others share the fully filtered pass.
-      String except = r.filter().values().containsKey(dim) ? dim : null;
-      boolean unfiltered =
-          matchAll
-              && r.filter().scope().isEmpty()
-              && (r.filter().values().isEmpty()
-                  || (r.filter().values().size() == 1 && except != null));
+    for (SpecField field : r.fields()) {
+      if (!field.isFacet()) {
+        throw new SearchException(
+            SearchException.Kind.BAD_ARGUMENT, field + " is not a facet field");
+      }
+    }
+    Selection selection = r.selection();
+    Query parsed = view.selector().parsed(selection);
+    boolean matchAll = parsed instanceof MatchAllDocsQuery && !selection.isScoped();
+    Map<SpecField, FacetsCollector> passes = new HashMap<>();
+    List<FacetCounts> out = new ArrayList<>();
+    for (SpecField field : r.fields()) {
+      // A field's own filter is left out of its counts; others share the fully filtered pass.
+      SpecField except = selection.filter().values().containsKey(field) ? field : null;
+      int filtered = selection.filter().values().size();
+      boolean unfiltered = matchAll && (filtered == 0 || (filtered == 1 && except != null));
       List<ValueCount> all =
           unfiltered
-              ? allValues(view, dim)
+              ? allValues(view, field.indexField())
               : countOf(
                   view,
-                  dim,
+                  field.indexField(),
                   passes.computeIfAbsent(
-                      String.valueOf(except), k -> view.collect(r.filter().apply(base, except))));
-      out.add(top(dim, all, r.limit(), r.prefix()));
+                      except, k -> view.collect(view.selector().query(selection, parsed, except))));
+      out.add(top(field, all, r.limit(), r.prefix()));
     }
     return out;
   }
@@ -86,15 +73,11 @@ public final class FacetCounter {
 
   /** Every value of {@code dim} over the whole index: cached per index generation. */
   static List<ValueCount> allValues(IndexView view, String dim) {
-    return view.cache().memo("all-values:" + dim, () -> count(view, dim, null));
+    return view.cache().memo("all-values:" + dim, () -> countOf(view, dim, null));
   }
 
-  /** Every value of {@code dim} among the documents {@code fc} collected. */
+  /** Every value of {@code dim} among the documents {@code fc} collected; null for every one. */
   static List<ValueCount> countOf(IndexView view, String dim, FacetsCollector fc) {
-    return count(view, dim, fc);
-  }
-
-  private static List<ValueCount> count(IndexView view, String dim, FacetsCollector fc) {
     Optional<SortedSetDocValuesReaderState> state = view.cache().state(dim);
     if (state.isEmpty()) {
       return List.of();
@@ -118,12 +101,12 @@ public final class FacetCounter {
     }
   }
 
-  private static Counts top(String dim, List<ValueCount> all, int limit, String prefix) {
+  private static FacetCounts top(SpecField field, List<ValueCount> all, int limit, String prefix) {
     List<ValueCount> matching =
         prefix == null || prefix.isEmpty()
             ? all
             : all.stream().filter(v -> v.value().startsWith(prefix)).toList();
     List<ValueCount> shown = matching.subList(0, Math.min(limit, matching.size()));
-    return new Counts(dim, shown, matching.size() - shown.size());
+    return new FacetCounts(field, shown, matching.size() - shown.size());
   }
 }

@@ -4,6 +4,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -14,61 +15,50 @@ import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.store.Directory;
 import org.spack.cachesearch.index.IndexSchema;
-import org.spack.cachesearch.search.FacetCounter.ValueCount;
+import org.spack.cachesearch.index.SpecField;
 
 /** The index as a whole: its tags with their counts, and its size and provenance. */
-public final class IndexSummary {
+final class IndexSummary {
   private IndexSummary() {}
 
-  /** A build-cache tag and what it holds. */
-  public record Tag(String name, int numPackages, int numSpecs, List<String> stacks) {}
-
-  /** Size and provenance. */
-  public record Stats(
-      long numSpecs,
-      int numPackages,
-      int numTags,
-      long indexSizeBytes,
-      OffsetDateTime builtAt,
-      List<String> builtFrom,
-      int schemaVersion) {}
-
   /** Every tag, by name: computed once per index generation. */
-  public static List<Tag> tags(IndexView view) {
+  static List<TagSummary> tags(IndexView view) {
     return view.cache().memo("tags", () -> computeTags(view));
   }
 
-  private static List<Tag> computeTags(IndexView view) {
-    return FacetCounter.allValues(view, IndexSchema.TAG).stream()
+  /** Every tag's name, by name. */
+  static List<String> tagNames(IndexView view) {
+    return FacetCounter.allValues(view, SpecField.TAG.indexField()).stream()
         .map(ValueCount::value)
         .sorted()
+        .toList();
+  }
+
+  private static List<TagSummary> computeTags(IndexView view) {
+    return tagNames(view).stream()
         .map(
             tag -> {
-              var fc =
-                  view.collect(
-                      SpecFilter.NONE
-                          .and(IndexSchema.TAG, tag)
-                          .apply(new MatchAllDocsQuery(), null));
+              var fc = view.collect(Selector.and(new MatchAllDocsQuery(), SpecField.TAG, tag));
               int specs = IndexView.total(fc);
-              int packages = FacetCounter.countOf(view, IndexSchema.PACKAGE, fc).size();
+              int packages = FacetCounter.countOf(view, SpecField.PACKAGE.indexField(), fc).size();
               List<String> stacks =
-                  FacetCounter.countOf(view, IndexSchema.STACKS, fc).stream()
+                  FacetCounter.countOf(view, SpecField.STACK.indexField(), fc).stream()
                       .map(ValueCount::value)
                       .sorted()
                       .toList();
-              return new Tag(tag, packages, specs, stacks);
+              return new TagSummary(tag, packages, specs, stacks);
             })
         .toList();
   }
 
-  public static Stats stats(IndexView view) {
+  static IndexStats stats(IndexView view) {
     try {
-      IndexCommit commit = view.directoryReader().getIndexCommit();
+      IndexCommit commit = view.reader().getIndexCommit();
       Map<String, String> data = commit.getUserData();
-      return new Stats(
-          view.reader().numDocs(),
-          FacetCounter.allValues(view, IndexSchema.PACKAGE).size(),
-          FacetCounter.allValues(view, IndexSchema.TAG).size(),
+      return new IndexStats(
+          view.numSpecs(),
+          FacetCounter.allValues(view, SpecField.PACKAGE.indexField()).size(),
+          FacetCounter.allValues(view, SpecField.TAG.indexField()).size(),
           size(commit),
           builtAt(data.get(IndexSchema.DATA_BUILT_AT)),
           builtFrom(data.get(IndexSchema.DATA_BUILT_FROM)),
@@ -97,7 +87,7 @@ public final class IndexSummary {
 
   private static OffsetDateTime builtAt(String text) {
     try {
-      return text == null ? null : java.time.Instant.parse(text).atOffset(ZoneOffset.UTC);
+      return text == null ? null : Instant.parse(text).atOffset(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
       return null;
     }

@@ -1,74 +1,109 @@
 package org.spack.cachesearch.search;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Set;
+import java.util.List;
+import java.util.Optional;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.util.BytesRef;
-import org.spack.cachesearch.index.IndexSchema;
-import org.spack.cachesearch.index.SpecJson;
+import org.spack.cachesearch.index.SpecHit;
+import org.spack.cachesearch.search.Requests.FacetRequest;
+import org.spack.cachesearch.search.Requests.PackageRequest;
+import org.spack.cachesearch.search.Requests.SpecRequest;
 
 /**
- * One request's look at the index: a single generation, a deadline for all its searches, and the
- * caches of that generation. Not thread-safe beyond what IndexSearcher is; close once.
+ * The entrance to the index for one request: every question the API and the CLI ask, answered from
+ * a single index generation, with one deadline for all its searches. Takes request records, returns
+ * result records. Not thread-safe beyond what IndexSearcher is; close once.
  */
 public final class IndexView implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> SOURCE = Set.of(IndexSchema.SOURCE);
-
-  private final SearcherManager manager;
+  private final SearchIndex index;
   private final SearchIndex.CachingSearcher shared;
   private final IndexSearcher searcher;
-  private final IndexSchema schema;
-  private final SearchIndex.Limits limits;
+  private final TagLookup tags = new TagLookup();
 
-  IndexView(
-      SearcherManager manager,
-      SearchIndex.CachingSearcher shared,
-      IndexSchema schema,
-      SearchIndex.Limits limits) {
-    this.manager = manager;
+  IndexView(SearchIndex index, SearchIndex.CachingSearcher shared) {
+    this.index = index;
     this.shared = shared;
-    this.schema = schema;
-    this.limits = limits;
     // A searcher of its own: the timeout is per request, and IndexSearcher holds it in a field.
     this.searcher = new IndexSearcher(shared.getIndexReader());
     searcher.setQueryCache(shared.getQueryCache());
-    searcher.setTimeout(new QueryTimeoutImpl(limits.timeout().toMillis()));
+    searcher.setTimeout(new QueryTimeoutImpl(index.limits().timeout().toMillis()));
+  }
+
+  /** A page of specs. */
+  public ResultPage<SpecHit> search(SpecRequest request) {
+    return SpecSearch.search(this, request);
+  }
+
+  /** Value counts, multi-select: each field's counts ignore its own filter. */
+  public List<FacetCounts> facets(FacetRequest request) {
+    return FacetCounter.count(this, request);
+  }
+
+  /** One row per (package, tag) with matching specs, a page at a time. */
+  public ResultPage<PackageSummary> packages(PackageRequest request) {
+    return Packages.rows(this, request);
+  }
+
+  /** One package in one tag, or empty when the tag has no spec of it. */
+  public Optional<PackageSummary> packageByName(String name, String tag) {
+    return Packages.get(this, name, tag);
+  }
+
+  /**
+   * The spec with this hash or the one hash with this prefix. In several tags: {@code tag} chooses,
+   * else {@code develop}, else the last tag by name.
+   */
+  public Optional<SpecHit> spec(String hash, String tag) {
+    return SpecSearch.byHash(this, hash, tag);
+  }
+
+  /**
+   * Every tag holding this exact hash, by name. The hashes of every spec this view has returned are
+   * looked up together, in one search, the first time one of them is asked for.
+   */
+  public List<String> tagsOf(String hash) {
+    return tags.tagsOf(this, hash);
+  }
+
+  /** Every tag with its counts, by name. */
+  public List<TagSummary> tags() {
+    return IndexSummary.tags(this);
+  }
+
+  /** Size and provenance. */
+  public IndexStats stats() {
+    return IndexSummary.stats(this);
+  }
+
+  /** Specs in this generation. */
+  public int numSpecs() {
+    return searcher.getIndexReader().numDocs();
   }
 
   IndexSearcher searcher() {
     return searcher;
   }
 
-  IndexReader reader() {
-    return searcher.getIndexReader();
-  }
-
-  IndexSchema schema() {
-    return schema;
+  DirectoryReader reader() {
+    return (DirectoryReader) searcher.getIndexReader();
   }
 
   ReaderCache cache() {
     return shared.cache;
   }
 
-  SearchIndex.Limits limits() {
-    return limits;
+  Limits limits() {
+    return index.limits();
   }
 
-  /** The commit this view reads. */
-  DirectoryReader directoryReader() {
-    return (DirectoryReader) reader();
+  Selector selector() {
+    return index.selector();
   }
 
   int count(Query query) {
@@ -85,12 +120,14 @@ public final class IndexView implements AutoCloseable {
     return fc.getMatchingDocs().stream().mapToInt(m -> m.totalHits).sum();
   }
 
-  /** One search against this view: a deadline checked, and its failures made the user's. */
-  private interface Search<T> {
+  /** One search against this view. */
+  interface Search<T> {
     T run() throws IOException;
   }
 
-  private <T> T run(Search<T> search) {
+  /** Runs every search of the view: counted, its deadline checked, its failures the user's. */
+  <T> T run(Search<T> search) {
+    index.countSearch();
     try {
       T result = search.run();
       checkTimeout();
@@ -98,49 +135,37 @@ public final class IndexView implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (IndexSearcher.TooManyClauses e) {
-      throw tooManyClauses();
+      throw new SearchException(
+          SearchException.Kind.LIMIT,
+          "query expands to more than "
+              + IndexSearcher.getMaxClauseCount()
+              + " clauses; use fewer wildcards");
     }
   }
 
   /** The stored spec of a document. */
   SpecHit load(int doc) {
     try {
-      BytesRef bytes =
-          searcher.storedFields().document(doc, SOURCE).getBinaryValue(IndexSchema.SOURCE);
-      JsonNode node = JSON.readTree(bytes.bytes, bytes.offset, bytes.length);
-      return new SpecHit(
-          node.get(IndexSchema.PACKAGE).asText(),
-          node.get(IndexSchema.TAG).asText(),
-          SpecJson.fromJson(node.get("spec")));
+      SpecHit hit = index.schema().load(searcher.storedFields(), doc);
+      tags.loaded(hit.hash());
+      return hit;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Specs in this view's generation. */
-  public int numSpecs() {
-    return reader().numDocs();
-  }
-
-  void checkTimeout() {
+  private void checkTimeout() {
     if (searcher.timedOut()) {
       throw new SearchException(
           SearchException.Kind.TIMEOUT,
-          "the request took longer than " + limits.timeout().toMillis() + " ms; narrow the query");
+          "the request took longer than "
+              + limits().timeout().toMillis()
+              + " ms; narrow the query");
     }
-  }
-
-  static SearchException tooManyClauses() {
-    return new SearchException(
-        SearchException.Kind.LIMIT,
-        "query expands to more than "
-            + IndexSearcher.getMaxClauseCount()
-            + " clauses; use fewer"
-            + " wildcards");
   }
 
   @Override
   public void close() throws IOException {
-    manager.release(shared);
+    index.release(shared);
   }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.lucene.index.DirectoryReader;
@@ -15,36 +16,35 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import org.spack.cachesearch.index.IndexSchema;
 import org.spack.cachesearch.index.SpecIndex;
 
 /**
- * The index as the API reads it: one {@link SearcherManager} over the last commit, refreshed in the
- * background so that a new ingest shows up without a restart. Each request works on one {@link
- * IndexView}, so everything it reads comes from one generation.
+ * The index as the API and the CLI read it: the one schema and query parser, and one {@link
+ * SearcherManager} over the last commit, refreshed in the background so that a new ingest shows up
+ * without a restart. Each request works on one {@link IndexView}, so everything it reads comes from
+ * one generation.
  */
 public final class SearchIndex implements Closeable {
   private static final Logger LOG = Logger.getLogger(SearchIndex.class.getName());
-
-  /** Limits that apply to every request. */
-  public record Limits(Duration timeout, int maxFirst) {
-    public static final Limits DEFAULT = new Limits(Duration.ofSeconds(10), 100);
-  }
 
   private final Path dir;
   private final Directory directory;
   private final SearcherManager manager;
   private final IndexSchema schema = new IndexSchema();
   private final Limits limits;
+  private final Selector selector;
   private final ScheduledExecutorService refresher;
+  private final AtomicLong searches = new AtomicLong();
 
-  public SearchIndex(Path dir, Limits limits, Duration refreshEvery) throws IOException {
+  private SearchIndex(Path dir, Limits limits, Duration refreshEvery) throws IOException {
     this.dir = dir;
     this.limits = limits;
-    this.directory = FSDirectory.open(dir);
+    this.selector = new Selector(new SpecQueryParser(schema, limits.maxQueryLength()), limits);
+    // A process-wide Lucene setting: every query is held to it.
+    IndexSearcher.setMaxClauseCount(limits.maxClauses());
+    this.directory = SpecIndex.forReading(dir);
     try {
-      SpecIndex.open(dir).close(); // fails on a missing index or another schema version
       this.manager = new SearcherManager(directory, new CachingSearcherFactory());
     } catch (IOException | RuntimeException e) {
       directory.close();
@@ -61,6 +61,12 @@ public final class SearchIndex implements Closeable {
     refresher.scheduleWithFixedDelay(this::refresh, millis, millis, TimeUnit.MILLISECONDS);
   }
 
+  /** Opens the index at {@code dir}, checking it is one of this schema version. */
+  public static SearchIndex open(Path dir, Limits limits, Duration refreshEvery)
+      throws IOException {
+    return new SearchIndex(dir, limits, refreshEvery);
+  }
+
   /** Picks up a newer commit, if there is one; searches in flight keep the searcher they have. */
   public void refresh() {
     try {
@@ -71,10 +77,9 @@ public final class SearchIndex implements Closeable {
     }
   }
 
-  /** One request's view; close it when the request is done. */
+  /** One request's view of the current generation; close it when the request is done. */
   public IndexView acquire() throws IOException {
-    IndexSearcher searcher = manager.acquire();
-    return new IndexView(manager, (CachingSearcher) searcher, schema, limits);
+    return new IndexView(this, (CachingSearcher) manager.acquire());
   }
 
   public Path dir() {
@@ -83,6 +88,27 @@ public final class SearchIndex implements Closeable {
 
   public Limits limits() {
     return limits;
+  }
+
+  /** Searches run since this index was opened, by every view: a counter for tests and metrics. */
+  public long searchesRun() {
+    return searches.get();
+  }
+
+  IndexSchema schema() {
+    return schema;
+  }
+
+  Selector selector() {
+    return selector;
+  }
+
+  void countSearch() {
+    searches.incrementAndGet();
+  }
+
+  void release(CachingSearcher searcher) throws IOException {
+    manager.release(searcher);
   }
 
   @Override
@@ -109,11 +135,7 @@ public final class SearchIndex implements Closeable {
     @Override
     public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
       if (reader instanceof DirectoryReader dr) {
-        String version = dr.getIndexCommit().getUserData().get(IndexSchema.DATA_VERSION);
-        if (!String.valueOf(IndexSchema.VERSION).equals(version)) {
-          throw new IOException(
-              "commit has schema version " + version + ", this build reads " + IndexSchema.VERSION);
-        }
+        SpecIndex.check(dir, dr.getIndexCommit());
       }
       return new CachingSearcher(reader, new ReaderCache(reader, schema.facetsConfig()));
     }

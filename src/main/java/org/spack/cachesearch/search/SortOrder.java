@@ -3,6 +3,7 @@ package org.spack.cachesearch.search;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.spack.cachesearch.index.IndexSchema;
+import org.spack.cachesearch.index.SpecField;
 
 /**
  * Orders for specs. Every order ends with the unique {@code tag/hash} key, so that a cursor names
@@ -10,11 +11,11 @@ import org.spack.cachesearch.index.IndexSchema;
  */
 public enum SortOrder {
   RELEVANCE(SortField.FIELD_SCORE),
-  PACKAGE(string(IndexSchema.PACKAGE, false)),
+  PACKAGE(by(SpecField.PACKAGE, false)),
   /** Spack's version order, newest first. */
-  VERSION(string(IndexSchema.VERSION_SORT, true), string(IndexSchema.PACKAGE, false)),
-  COMPILER(string(IndexSchema.COMPILER_SORT, false), string(IndexSchema.PACKAGE, false)),
-  HASH(string(IndexSchema.HASH, false));
+  VERSION(by(SpecField.VERSION, true), by(SpecField.PACKAGE, false)),
+  COMPILER(by(SpecField.COMPILER, false), by(SpecField.PACKAGE, false)),
+  HASH(by(SpecField.HASH, false));
 
   private final Sort sort;
 
@@ -25,8 +26,12 @@ public enum SortOrder {
     this.sort = new Sort(all);
   }
 
-  public Sort sort() {
+  Sort sort() {
     return sort;
+  }
+
+  private static SortField by(SpecField field, boolean reverse) {
+    return string(field.sortField().orElseThrow(), reverse);
   }
 
   private static SortField string(String field, boolean reverse) {

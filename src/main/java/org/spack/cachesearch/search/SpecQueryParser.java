@@ -1,8 +1,10 @@
 package org.spack.cachesearch.search;
 
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
@@ -14,32 +16,37 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.spack.cachesearch.index.IndexSchema;
+import org.spack.cachesearch.index.SpecField;
 
 /**
  * Lucene's classic query syntax over the index's fields: bare words search the catch-all field,
  * keyword fields match values as the pages write them, {@code size} takes numbers and ranges. Every
  * failure is a {@link SearchException} with a message a person can act on.
  */
-public final class SpecQueryParser {
-  /** Longer queries are refused before parsing. */
-  public static final int MAX_LENGTH = 4096;
+final class SpecQueryParser {
+  /** Fields a query may name, in the vocabulary's order. */
+  private static final List<String> SEARCHABLE =
+      Stream.of(SpecField.values()).map(SpecField::indexField).toList();
 
-  private static final Set<String> FIELDS = Set.copyOf(IndexSchema.SEARCHABLE);
+  private static final Set<String> FIELDS = Set.copyOf(SEARCHABLE);
+  private static final String SIZE = SpecField.SIZE.indexField();
   private final IndexSchema schema;
+  private final int maxLength;
 
-  public SpecQueryParser(IndexSchema schema) {
+  SpecQueryParser(IndexSchema schema, int maxLength) {
     this.schema = schema;
+    this.maxLength = maxLength;
   }
 
   /** The query for {@code text}; null or blank matches every spec. */
-  public Query parse(String text) {
+  Query parse(String text) {
     if (text == null || text.isBlank()) {
       return new MatchAllDocsQuery();
     }
-    if (text.length() > MAX_LENGTH) {
+    if (text.length() > maxLength) {
       throw new SearchException(
           SearchException.Kind.LIMIT,
-          "query is " + text.length() + " characters long; at most " + MAX_LENGTH);
+          "query is " + text.length() + " characters long; at most " + maxLength);
     }
     try {
       return positive(new Parser().parse(text));
@@ -48,11 +55,6 @@ public final class SpecQueryParser {
     }
   }
 
-  /**
-   * QueryParser wraps what went wrong in a ParseException of its own, too many clauses included:
-   * find ours, or the clause limit, or the parser's token position, or the lexer's "line 1, column
-   * N".
-   */
   /**
    * A query of exclusions only ({@code -platform:darwin}) matches nothing in Lucene; a person means
    * "everything but", so it gets a match-all clause to subtract from.
@@ -69,6 +71,11 @@ public final class SpecQueryParser {
     return query;
   }
 
+  /**
+   * QueryParser wraps what went wrong in a ParseException of its own, too many clauses included:
+   * find ours, or the clause limit, or the parser's token position, or the lexer's "line 1, column
+   * N".
+   */
   private static SearchException translate(ParseException outer) {
     for (Throwable t = outer; t != null; t = t.getCause()) {
       if (t instanceof SearchException s) {
@@ -116,7 +123,7 @@ public final class SpecQueryParser {
     protected Query getFieldQuery(String field, String queryText, boolean quoted)
         throws ParseException {
       check(field);
-      if (field.equals(IndexSchema.SIZE)) {
+      if (field.equals(SIZE)) {
         return LongPoint.newExactQuery(field, size(queryText));
       }
       return super.getFieldQuery(field, queryText, quoted);
@@ -127,7 +134,7 @@ public final class SpecQueryParser {
         String field, String part1, String part2, boolean startInclusive, boolean endInclusive)
         throws ParseException {
       check(field);
-      if (field.equals(IndexSchema.SIZE)) {
+      if (field.equals(SIZE)) {
         long low = part1 == null ? Long.MIN_VALUE : size(part1);
         long high = part2 == null ? Long.MAX_VALUE : size(part2);
         if (!startInclusive && low != Long.MAX_VALUE) {
@@ -177,7 +184,7 @@ public final class SpecQueryParser {
                 "unknown field '"
                     + field
                     + "'; searchable fields are "
-                    + String.join(", ", IndexSchema.SEARCHABLE)));
+                    + String.join(", ", SEARCHABLE)));
       }
     }
 

@@ -1,4 +1,4 @@
-package org.spack.cachesearch.search;
+package org.spack.cachesearch.index;
 
 import java.util.List;
 import java.util.Map;

@@ -1,0 +1,235 @@
+package org.spack.cachesearch.index;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.spack.cachesearch.spack.SpackVersion;
+
+/**
+ * The one vocabulary of spec fields: each constant names a field once, with its index field, its
+ * filter-input name, whether it is a facet (the constant's name is the API's {@code FacetField}),
+ * multi-valued or sortable, and how the CLI table shows it. The index layout, the query parser's
+ * field list, the filter, the facets and the CLI columns all derive from it; {@code
+ * schema.graphqls} is checked against it by a test.
+ */
+public enum SpecField {
+  PACKAGE(
+      field("package", h -> List.of(h.packageName()))
+          .filter("package")
+          .facet()
+          .sortBy("package", SpecHit::packageName)
+          .column(2, "PACKAGE", 24, SpecHit::packageName)),
+  TAG(field("tag", h -> List.of(h.tag())).filter("tag").facet().column(7, "TAG", 0, SpecHit::tag)),
+  HASH(
+      field("hash", h -> List.of(h.hash()))
+          .sortBy("hash", SpecHit::hash)
+          .column(1, "HASH", 7, h -> h.hash().substring(0, 7))),
+  /**
+   * Raw ({@code gcc@=11.4.0}) and normalised ({@code gcc@11.4.0}) forms; the facet uses the latter.
+   */
+  COMPILER(
+      field("compiler", h -> List.of(h.compiler().raw(), h.compiler().normalized()))
+          .facetValues(h -> List.of(h.compiler().normalized()))
+          .filter("compiler")
+          .facet()
+          .sortBy("_compilerSort", h -> h.compiler().normalized())
+          .column(4, "COMPILER", 20, h -> h.compiler().normalized())),
+  COMPILER_NAME(
+      field("compilerName", h -> List.of(h.compiler().name())).filter("compilerName").facet()),
+  COMPILER_VERSION(
+      field(
+          "compilerVersion",
+          h -> h.compiler().version().isEmpty() ? List.of() : List.of(h.compiler().version()))),
+  /** Sorted by the spec's highest version in Spack's order. */
+  VERSION(
+      field("versions", SpecHit::versions)
+          .filter("version")
+          .facet()
+          .multiValued()
+          .sortBy("_versionSort", SpecField::highestVersionKey)
+          .column(3, "VERSION", 12, h -> String.join(",", h.versions()))),
+  OS(field("os", h -> List.of(h.os())).filter("os").facet().column(5, "OS", 14, SpecHit::os)),
+  PLATFORM(field("platform", h -> List.of(h.platform())).filter("platform").facet()),
+  TARGET(
+      field("target", h -> List.of(h.target()))
+          .filter("target")
+          .facet()
+          .column(6, "TARGET", 12, SpecHit::target)),
+  ARCH(field("arch", h -> List.of(h.arch())).facet()),
+  STACK(field("stacks", SpecHit::stacks).filter("stack").facet().multiValued()),
+  /**
+   * Raw ({@code +shared}) and {@code name=value} ({@code shared=true}) forms; facets use the
+   * latter.
+   */
+  VARIANT(
+      field("variants", SpecField::variantTerms)
+          .facetValues(h -> h.variants().stream().flatMap(v -> v.normalized().stream()).toList())
+          .filter("variant")
+          .facet()
+          .multiValued()),
+  /** Bytes: numeric (points and doc values), absent where the page says "-". */
+  SIZE(numeric("size")),
+  /** Catch-all for bare words: every value of the fields above, whole and split into words. */
+  TEXT(field("text", h -> List.of()));
+
+  private final Definition def;
+
+  SpecField(Definition def) {
+    this.def = def;
+  }
+
+  /** The Lucene field that holds it, also the name a query uses ({@code compiler:gcc*}). */
+  public String indexField() {
+    return def.indexField;
+  }
+
+  /** The {@code SpecFilter} input name, or empty when it cannot be filtered on. */
+  public Optional<String> filterName() {
+    return Optional.ofNullable(def.filterName);
+  }
+
+  public boolean isFacet() {
+    return def.facet;
+  }
+
+  public boolean isMultiValued() {
+    return def.multiValued;
+  }
+
+  public boolean isNumeric() {
+    return def.numeric;
+  }
+
+  /** The doc-values field that sorts by it, or empty. */
+  public Optional<String> sortField() {
+    return Optional.ofNullable(def.sortField);
+  }
+
+  /** Its column in the CLI table, or empty when the table does not show it. */
+  public Optional<Column> column() {
+    return Optional.ofNullable(def.column);
+  }
+
+  /** The keyword terms a spec is found by. */
+  List<String> values(SpecHit hit) {
+    return def.values.apply(hit);
+  }
+
+  /** The values a facet counts, each once. */
+  List<String> facetValues(SpecHit hit) {
+    return def.facetValues.apply(hit).stream().distinct().toList();
+  }
+
+  /** The sort value, when the spec has one. */
+  Optional<String> sortValue(SpecHit hit) {
+    return Optional.ofNullable(def.sortValue.apply(hit));
+  }
+
+  /** Fields whose filter name is {@code name}. */
+  private static final Map<String, SpecField> BY_FILTER_NAME =
+      Stream.of(values())
+          .filter(f -> f.def.filterName != null)
+          .collect(Collectors.toUnmodifiableMap(f -> f.def.filterName, f -> f));
+
+  /** The field a {@code SpecFilter} input names. */
+  public static Optional<SpecField> byFilterName(String name) {
+    return Optional.ofNullable(BY_FILTER_NAME.get(name));
+  }
+
+  /** Facet fields, in vocabulary order. */
+  public static List<SpecField> facets() {
+    return Stream.of(values()).filter(SpecField::isFacet).toList();
+  }
+
+  /** CLI table columns, left to right. */
+  public static List<SpecField> columns() {
+    return Stream.of(values())
+        .filter(f -> f.def.column != null)
+        .sorted((a, b) -> Integer.compare(a.def.column.position(), b.def.column.position()))
+        .toList();
+  }
+
+  /**
+   * A column of the CLI table.
+   *
+   * @param width padded to this many characters; 0 for the last column, not padded
+   */
+  public record Column(int position, String header, int width, Function<SpecHit, String> shown) {}
+
+  private static String highestVersionKey(SpecHit hit) {
+    return hit.versions().stream()
+        .min(SpackVersion.NEWEST_FIRST)
+        .map(SpackVersion::sortKey)
+        .orElse(null);
+  }
+
+  private static List<String> variantTerms(SpecHit hit) {
+    return hit.variants().stream()
+        .flatMap(v -> Stream.concat(Stream.of(v.raw()), v.normalized().stream()))
+        .toList();
+  }
+
+  private static Definition field(String indexField, Function<SpecHit, List<String>> values) {
+    return new Definition(indexField, values);
+  }
+
+  private static Definition numeric(String indexField) {
+    Definition d = new Definition(indexField, h -> List.of());
+    d.numeric = true;
+    return d;
+  }
+
+  /** A field's definition, written as a chain of what it is. */
+  private static final class Definition {
+    final String indexField;
+    final Function<SpecHit, List<String>> values;
+    Function<SpecHit, List<String>> facetValues;
+    String filterName;
+    boolean facet;
+    boolean multiValued;
+    boolean numeric;
+    String sortField;
+    Function<SpecHit, String> sortValue = h -> null;
+    Column column;
+
+    Definition(String indexField, Function<SpecHit, List<String>> values) {
+      this.indexField = indexField;
+      this.values = values;
+      this.facetValues = values;
+    }
+
+    Definition filter(String name) {
+      filterName = name;
+      return this;
+    }
+
+    Definition facet() {
+      facet = true;
+      return this;
+    }
+
+    Definition facetValues(Function<SpecHit, List<String>> f) {
+      facetValues = f;
+      return this;
+    }
+
+    Definition multiValued() {
+      multiValued = true;
+      return this;
+    }
+
+    Definition sortBy(String field, Function<SpecHit, String> value) {
+      sortField = field;
+      sortValue = value;
+      return this;
+    }
+
+    Definition column(int position, String header, int width, Function<SpecHit, String> shown) {
+      column = new Column(position, header, width, shown);
+      return this;
+    }
+  }
+}
