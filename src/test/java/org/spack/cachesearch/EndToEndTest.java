@@ -29,6 +29,7 @@ import org.spack.cachesearch.http.ApiServer;
 import org.spack.cachesearch.http.ServerConfig;
 import org.spack.cachesearch.index.IngestProgress;
 import org.spack.cachesearch.index.IngestRun;
+import org.spack.cachesearch.search.Limits;
 import org.spack.cachesearch.search.SearchIndex;
 
 /** The whole flow: ingest the real corpus, serve it on a loopback port, ask over real HTTP. */
@@ -45,7 +46,7 @@ class EndToEndTest {
     Path dir = tmp.resolve("index");
     new IngestRun(IngestRun.Options.of(List.of(Corpus.cacheTree()), dir), IngestProgress.NONE)
         .run();
-    index = new SearchIndex(dir, SearchIndex.Limits.DEFAULT, Duration.ofSeconds(1));
+    index = SearchIndex.open(dir, Limits.DEFAULT, Duration.ofSeconds(1));
     server =
         ApiServer.start(
             new ServerConfig("127.0.0.1", 0, List.of(), ServerConfig.DEFAULT_MAX_BODY_BYTES),

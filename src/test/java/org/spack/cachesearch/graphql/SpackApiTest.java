@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spack.cachesearch.Corpus;
+import org.spack.cachesearch.search.Limits;
 import org.spack.cachesearch.search.SearchIndex;
 import org.spack.cachesearch.search.TestIndex;
 
@@ -383,7 +384,7 @@ class SpackApiTest {
   @Test
   void anUnexpectedFailureIsAnInternalErrorWithoutDetails() throws IOException {
     SearchIndex closed =
-        new SearchIndex(tmp.resolve("index"), SearchIndex.Limits.DEFAULT, Duration.ofHours(1));
+        SearchIndex.open(tmp.resolve("index"), Limits.DEFAULT, Duration.ofHours(1));
     GraphQL broken = SpackApi.build(closed);
     closed.close();
     Logger log = Logger.getLogger(ErrorClassifier.class.getName());

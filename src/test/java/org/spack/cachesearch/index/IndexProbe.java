@@ -13,6 +13,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
+import org.spack.cachesearch.ingest.PageKey;
 
 /** Reads facts back out of an index on disk for tests: counts per page and per facet value. */
 final class IndexProbe implements AutoCloseable {
@@ -32,7 +33,7 @@ final class IndexProbe implements AutoCloseable {
   }
 
   int pageCount(String tag, String name) throws IOException {
-    return count(IndexSchema.PAGE, IndexSchema.pageKey(tag, name));
+    return count(IndexSchema.PAGE, new PageKey(tag, name).toString());
   }
 
   /** Every value of a facet dimension over the whole index, with its count. */

@@ -57,8 +57,8 @@ class IngestRunTest {
     Map<String, Integer> targets = countFromFiles(pages, s -> s.get("target").asText());
 
     try (IndexProbe probe = new IndexProbe(index)) {
-      assertEquals(targets, probe.facet(IndexSchema.TARGET));
-      assertEquals(compilers, probe.facet(IndexSchema.COMPILER));
+      assertEquals(targets, probe.facet(SpecField.TARGET.indexField()));
+      assertEquals(compilers, probe.facet(SpecField.COMPILER.indexField()));
     }
     assertEquals(395, compilers.get("gcc@11.4.0"));
   }
@@ -79,16 +79,16 @@ class IngestRunTest {
     Map<String, Integer> targets;
     Map<String, Integer> stacks;
     try (IndexProbe probe = new IndexProbe(index)) {
-      targets = probe.facet(IndexSchema.TARGET);
-      stacks = probe.facet(IndexSchema.STACKS);
+      targets = probe.facet(SpecField.TARGET.indexField());
+      stacks = probe.facet(SpecField.STACK.indexField());
     }
     IngestSummary again = ingest(Corpus.cacheTree(), index, false, false);
 
     assertEquals(905, again.indexSpecs());
     try (IndexProbe probe = new IndexProbe(index)) {
       assertEquals(905, probe.numDocs());
-      assertEquals(targets, probe.facet(IndexSchema.TARGET));
-      assertEquals(stacks, probe.facet(IndexSchema.STACKS));
+      assertEquals(targets, probe.facet(SpecField.TARGET.indexField()));
+      assertEquals(stacks, probe.facet(SpecField.STACK.indexField()));
     }
   }
 

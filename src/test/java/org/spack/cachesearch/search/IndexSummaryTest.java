@@ -23,7 +23,6 @@ import org.spack.cachesearch.Corpus;
 import org.spack.cachesearch.Corpus.RawSpec;
 import org.spack.cachesearch.index.IndexSchema;
 import org.spack.cachesearch.index.SpecIndexer;
-import org.spack.cachesearch.search.IndexSummary.Tag;
 
 class IndexSummaryTest {
   private static final List<String> TAGS =
@@ -49,7 +48,7 @@ class IndexSummaryTest {
   }
 
   /** Each tag's packages, specs and stacks, counted from the page files. */
-  private static List<Tag> tagsFromFiles() {
+  private static List<TagSummary> tagsFromFiles() {
     Map<String, TreeSet<String>> packages = new TreeMap<>();
     Map<String, Integer> specs = new TreeMap<>();
     Map<String, TreeSet<String>> stacks = new TreeMap<>();
@@ -61,16 +60,16 @@ class IndexSummaryTest {
     return packages.keySet().stream()
         .map(
             tag ->
-                new Tag(
+                new TagSummary(
                     tag, packages.get(tag).size(), specs.get(tag), List.copyOf(stacks.get(tag))))
         .toList();
   }
 
   @Test
   void tagsListEveryTagByNameWithTheCountsAndStacksOfItsPages() throws IOException {
-    List<Tag> tags;
+    List<TagSummary> tags;
     try (IndexView view = index.acquire()) {
-      tags = IndexSummary.tags(view);
+      tags = view.tags();
     }
 
     assertEquals(tagsFromFiles(), tags);
@@ -83,9 +82,9 @@ class IndexSummaryTest {
 
   @Test
   void statsCountSpecsPackagesAndTagsAndSayHowTheIndexWasBuilt() throws IOException {
-    IndexSummary.Stats stats;
+    IndexStats stats;
     try (IndexView view = index.acquire()) {
-      stats = IndexSummary.stats(view);
+      stats = view.stats();
     }
 
     long packages =
@@ -127,14 +126,13 @@ class IndexSummaryTest {
               IndexSchema.DATA_BUILT_AT,
               "last tuesday"));
     }
-    try (SearchIndex empty = new SearchIndex(dir, SearchIndex.Limits.DEFAULT, Duration.ofHours(1));
+    try (SearchIndex empty = SearchIndex.open(dir, Limits.DEFAULT, Duration.ofHours(1));
         IndexView view = empty.acquire()) {
-      IndexSummary.Stats stats = IndexSummary.stats(view);
+      IndexStats stats = view.stats();
 
-      assertEquals(List.of(), IndexSummary.tags(view));
+      assertEquals(List.of(), view.tags());
       assertEquals(
-          new IndexSummary.Stats(
-              0, 0, 0, stats.indexSizeBytes(), null, List.of(), IndexSchema.VERSION),
+          new IndexStats(0, 0, 0, stats.indexSizeBytes(), null, List.of(), IndexSchema.VERSION),
           stats);
     }
   }

@@ -24,16 +24,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.spack.cachesearch.Corpus;
 import org.spack.cachesearch.Corpus.RawPage;
 import org.spack.cachesearch.Corpus.RawSpec;
-import org.spack.cachesearch.index.IndexSchema;
-import org.spack.cachesearch.search.Packages.StackCount;
-import org.spack.cachesearch.search.Packages.Summary;
+import org.spack.cachesearch.search.PackageSummary.StackCount;
+import org.spack.cachesearch.search.Requests.PackageOrder;
+import org.spack.cachesearch.search.Requests.PackageRequest;
+import org.spack.cachesearch.search.Requests.SpecRequest;
 import org.spack.cachesearch.spack.SpackVersion;
 
 class PackagesTest {
   @TempDir static Path tmp;
   private static SearchIndex index;
   private static List<RawPage> pages;
-  private final SpecQueryParser parser = new SpecQueryParser(new IndexSchema());
   private IndexView view;
 
   @BeforeAll
@@ -68,14 +68,14 @@ class PackagesTest {
   }
 
   /** The summary a page's own meta gives, with the other tags its package is in. */
-  private static Summary fromMeta(RawPage page) {
+  private static PackageSummary fromMeta(RawPage page) {
     JsonNode meta = page.meta();
     List<StackCount> byStack = new ArrayList<>();
     meta.get("num_specs_by_stack")
         .properties()
         .forEach(e -> byStack.add(new StackCount(e.getKey(), e.getValue().asInt())));
     byStack.sort(Comparator.comparing(StackCount::stack));
-    return new Summary(
+    return new PackageSummary(
         page.name(),
         page.tag(),
         page.numSpecs(),
@@ -101,11 +101,13 @@ class PackagesTest {
   }
 
   /** Every row of a listing, page by page, checking each page's shape on the way. */
-  private List<Summary> rows(String query, SpecFilter filter, int first, Packages.Order order) {
-    List<Summary> rows = new ArrayList<>();
+  private List<PackageSummary> rows(
+      String query, SpecFilter filter, int first, PackageOrder order) {
+    List<PackageSummary> rows = new ArrayList<>();
     String after = null;
     while (true) {
-      Packages.Page page = Packages.rows(view, parser, query, filter, first, after, order);
+      ResultPage<PackageSummary> page =
+          view.packages(new PackageRequest(Selection.of(query, filter), first, after, order));
       assertEquals(after != null, page.hasPrevious());
       page.edges().forEach(e -> rows.add(e.node()));
       if (!page.hasNext()) {
@@ -117,15 +119,15 @@ class PackagesTest {
     }
   }
 
-  private static List<String> keys(List<Summary> rows) {
+  private static List<String> keys(List<PackageSummary> rows) {
     return rows.stream().map(s -> s.tag() + "/" + s.name() + " " + s.numSpecs()).toList();
   }
 
   @Test
   void theSeedPackageSummaryEqualsItsPageMeta() {
-    Summary expected = fromMeta(page("develop", "py-filelock"));
+    PackageSummary expected = fromMeta(page("develop", "py-filelock"));
 
-    assertEquals(Optional.of(expected), Packages.get(view, "py-filelock", "develop"));
+    assertEquals(Optional.of(expected), view.packageByName("py-filelock", "develop"));
     assertEquals(124, expected.numSpecs());
     assertEquals(
         List.of(
@@ -143,23 +145,23 @@ class PackagesTest {
     for (RawPage page : pages) {
       assertEquals(
           Optional.of(fromMeta(page)),
-          Packages.get(view, page.name(), page.tag()),
+          view.packageByName(page.name(), page.tag()),
           page.file().toString());
     }
     assertEquals(
         List.of("develop-2025-03-30"),
-        Packages.get(view, "rocblas", "develop-2025-03-23").orElseThrow().otherTags());
+        view.packageByName("rocblas", "develop-2025-03-23").orElseThrow().otherTags());
   }
 
   @Test
   void aPackageNotInTheTagOrNotAtAllIsEmpty() {
-    assertEquals(Optional.empty(), Packages.get(view, "py-filelock", "v0.23.0"));
-    assertEquals(Optional.empty(), Packages.get(view, "no-such-package", "develop"));
+    assertEquals(Optional.empty(), view.packageByName("py-filelock", "v0.23.0"));
+    assertEquals(Optional.empty(), view.packageByName("no-such-package", "develop"));
   }
 
   @Test
   void pagingFiveRowsAtATimeListsEveryPackageOfEveryTagOnceByName() {
-    List<Summary> rows = rows(null, null, 5, Packages.Order.NAME);
+    List<PackageSummary> rows = rows(null, null, 5, PackageOrder.NAME);
 
     assertEquals(73, rows.size());
     assertEquals(
@@ -173,7 +175,7 @@ class PackagesTest {
   @Test
   void aCursorOfTheOtherOrderIsRefused() {
     String byName =
-        Packages.rows(view, parser, null, null, 5, null, Packages.Order.NAME)
+        view.packages(new PackageRequest(Selection.ALL, 5, null, PackageOrder.NAME))
             .edges()
             .get(4)
             .cursor();
@@ -181,13 +183,13 @@ class PackagesTest {
     SearchException e =
         org.junit.jupiter.api.Assertions.assertThrows(
             SearchException.class,
-            () -> Packages.rows(view, parser, null, null, 5, byName, Packages.Order.SPECS));
+            () -> view.packages(new PackageRequest(Selection.ALL, 5, byName, PackageOrder.SPECS)));
     assertEquals(SearchException.Kind.BAD_CURSOR, e.kind());
   }
 
   @Test
   void specsOrderPutsThePackagesWithMostSpecsFirstThenByName() {
-    List<Summary> rows = rows("", SpecFilter.NONE, 100, Packages.Order.SPECS);
+    List<PackageSummary> rows = rows("", SpecFilter.NONE, 100, PackageOrder.SPECS);
 
     assertEquals(
         pages.stream()
@@ -222,12 +224,12 @@ class PackagesTest {
             .map(e -> e.getKey() + " " + e.getValue())
             .toList();
 
-    List<Summary> rows =
+    List<PackageSummary> rows =
         rows(
             "target:aarch64",
             SpecFilter.fromApi(Map.of("stack", List.of("e4s"))),
             5,
-            Packages.Order.NAME);
+            PackageOrder.NAME);
 
     assertEquals(expected, keys(rows));
     rows.forEach(r -> assertEquals(List.of("aarch64"), r.targets(), r.name()));
@@ -236,8 +238,7 @@ class PackagesTest {
   @Test
   void aCursorThatIsNotAPackagesCursorIsRefused() {
     String specCursor =
-        SpecSearch.search(
-                view, parser, new SpecSearch.Request(null, null, 1, null, SortOrder.HASH, false))
+        view.search(new SpecRequest(Selection.ALL, 1, null, SortOrder.HASH, false))
             .edges()
             .get(0)
             .cursor();
@@ -245,7 +246,7 @@ class PackagesTest {
       SearchException e =
           assertThrows(
               SearchException.class,
-              () -> Packages.rows(view, parser, null, null, 5, cursor, Packages.Order.NAME));
+              () -> view.packages(new PackageRequest(Selection.ALL, 5, cursor, PackageOrder.NAME)));
       assertEquals(
           List.of(
               SearchException.Kind.BAD_CURSOR,
@@ -261,7 +262,7 @@ class PackagesTest {
     SearchException e =
         assertThrows(
             SearchException.class,
-            () -> Packages.rows(view, parser, null, null, 101, null, Packages.Order.NAME));
+            () -> view.packages(new PackageRequest(Selection.ALL, 101, null, PackageOrder.NAME)));
     assertEquals(
         List.of(
             SearchException.Kind.LIMIT,

@@ -13,6 +13,7 @@ import org.spack.cachesearch.Corpus;
 import org.spack.cachesearch.index.IndexVersionException;
 import org.spack.cachesearch.index.IngestProgress;
 import org.spack.cachesearch.index.IngestRun;
+import org.spack.cachesearch.index.NoIndexException;
 
 /** A running index picks up a new commit without a restart; a request keeps its generation. */
 class SearchIndexRefreshTest {
@@ -26,8 +27,7 @@ class SearchIndexRefreshTest {
   void aNewCommitIsServedAfterARefreshWhileAViewInFlightKeepsItsGeneration() throws Exception {
     Path index = tmp.resolve("index");
     ingest(Corpus.cacheTree().resolve("_cache/v0.23.0"), index);
-    try (SearchIndex searchIndex =
-        new SearchIndex(index, SearchIndex.Limits.DEFAULT, Duration.ofHours(1))) {
+    try (SearchIndex searchIndex = SearchIndex.open(index, Limits.DEFAULT, Duration.ofHours(1))) {
       try (IndexView inFlight = searchIndex.acquire()) {
         assertEquals(21, inFlight.numSpecs());
 
@@ -46,8 +46,7 @@ class SearchIndexRefreshTest {
   void theBackgroundRefresherPicksUpACommitByItself() throws Exception {
     Path index = tmp.resolve("index");
     ingest(Corpus.cacheTree().resolve("_cache/v0.23.0"), index);
-    try (SearchIndex searchIndex =
-        new SearchIndex(index, SearchIndex.Limits.DEFAULT, Duration.ofMillis(50))) {
+    try (SearchIndex searchIndex = SearchIndex.open(index, Limits.DEFAULT, Duration.ofMillis(50))) {
       ingest(Corpus.cacheTree().resolve("_cache/develop-2025-03-30"), index);
       int seen = 0;
       // Bounded wait for the refresher thread; the assertion is on the count, not on time.
@@ -64,9 +63,8 @@ class SearchIndexRefreshTest {
   @Test
   void openingAMissingIndexFails() {
     assertThrows(
-        org.apache.lucene.index.IndexNotFoundException.class,
-        () ->
-            new SearchIndex(tmp.resolve("none"), SearchIndex.Limits.DEFAULT, Duration.ofHours(1)));
+        NoIndexException.class,
+        () -> SearchIndex.open(tmp.resolve("none"), Limits.DEFAULT, Duration.ofHours(1)));
   }
 
   @Test
@@ -77,6 +75,6 @@ class SearchIndexRefreshTest {
     }
     assertThrows(
         IndexVersionException.class,
-        () -> new SearchIndex(index, SearchIndex.Limits.DEFAULT, Duration.ofHours(1)));
+        () -> SearchIndex.open(index, Limits.DEFAULT, Duration.ofHours(1)));
   }
 }

@@ -11,12 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.apache.lucene.index.IndexNotFoundException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spack.cachesearch.Corpus;
 import org.spack.cachesearch.index.IndexSchema;
+import org.spack.cachesearch.index.NoIndexException;
 import org.spack.cachesearch.index.SpecIndexer;
+import org.spack.cachesearch.search.Requests.SpecRequest;
 
 class SearchIndexTest {
   @TempDir Path tmp;
@@ -26,7 +27,7 @@ class SearchIndexTest {
   }
 
   private static long numSpecs(IndexView view) {
-    return IndexSummary.stats(view).numSpecs();
+    return view.stats().numSpecs();
   }
 
   private static long numSpecs(SearchIndex index) throws IOException {
@@ -40,8 +41,7 @@ class SearchIndexTest {
     Path empty = Files.createDirectories(tmp.resolve("empty"));
 
     assertThrows(
-        IndexNotFoundException.class,
-        () -> new SearchIndex(empty, SearchIndex.Limits.DEFAULT, Duration.ofHours(1)));
+        NoIndexException.class, () -> SearchIndex.open(empty, Limits.DEFAULT, Duration.ofHours(1)));
   }
 
   @Test
@@ -58,15 +58,13 @@ class SearchIndexTest {
       try (IndexView after = index.acquire()) {
         assertEquals(
             List.of("develop-2025-03-23", "v0.23.0"),
-            IndexSummary.tags(after).stream().map(IndexSummary.Tag::name).toList());
+            after.tags().stream().map(TagSummary::name).toList());
       }
       assertEquals(21, numSpecs(before));
-      assertEquals(
-          List.of("v0.23.0"),
-          IndexSummary.tags(before).stream().map(IndexSummary.Tag::name).toList());
+      assertEquals(List.of("v0.23.0"), before.tags().stream().map(TagSummary::name).toList());
       before.close();
       assertEquals(dir, index.dir());
-      assertEquals(SearchIndex.Limits.DEFAULT, index.limits());
+      assertEquals(Limits.DEFAULT, index.limits());
     }
   }
 
@@ -94,16 +92,13 @@ class SearchIndexTest {
   void aRequestPastItsDeadlineIsATimeoutError() throws IOException {
     Path dir = tmp.resolve("index");
     TestIndex.ingest(dir, tag("v0.23.0"));
-    SpecQueryParser parser = new SpecQueryParser(new IndexSchema());
     try (SearchIndex index =
-            new SearchIndex(dir, new SearchIndex.Limits(Duration.ZERO, 100), Duration.ofHours(1));
+            SearchIndex.open(dir, Limits.DEFAULT.withTimeout(Duration.ZERO), Duration.ofHours(1));
         IndexView view = index.acquire()) {
       SearchException e =
           assertThrows(
               SearchException.class,
-              () ->
-                  SpecSearch.search(
-                      view, parser, new SpecSearch.Request(null, null, 10, null, null, false)));
+              () -> view.search(new SpecRequest(Selection.of(null, null), 10, null, null, false)));
 
       assertEquals(
           List.of(

@@ -13,7 +13,8 @@ class SpecQueryParserTest {
       "package, tag, hash, compiler, compilerName, compilerVersion, versions, os, platform,"
           + " target, arch, stacks, variants, size, text";
 
-  private final SpecQueryParser parser = new SpecQueryParser(new IndexSchema());
+  private final SpecQueryParser parser =
+      new SpecQueryParser(new IndexSchema(), Limits.DEFAULT.maxQueryLength());
 
   private String parsed(String query) {
     return parser.parse(query).toString();

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +32,12 @@ import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.spack.cachesearch.Corpus;
 import org.spack.cachesearch.Corpus.RawSpec;
-import org.spack.cachesearch.index.IndexSchema;
+import org.spack.cachesearch.index.SpecField;
+import org.spack.cachesearch.index.SpecHit;
 import org.spack.cachesearch.ingest.Compiler;
 import org.spack.cachesearch.ingest.Spec;
 import org.spack.cachesearch.ingest.Variant;
+import org.spack.cachesearch.search.Requests.SpecRequest;
 import org.spack.cachesearch.spack.SpackVersion;
 
 class SpecSearchTest {
@@ -45,7 +48,6 @@ class SpecSearchTest {
   private static SearchIndex index;
   private static SearchIndex fixtureIndex;
   private static List<RawSpec> corpus;
-  private final SpecQueryParser parser = new SpecQueryParser(new IndexSchema());
   private IndexView view;
 
   @BeforeAll
@@ -102,14 +104,12 @@ class SpecSearchTest {
               .thenComparing(BY_ID));
 
   /** Every hit of a query, page by page, checking each page's shape on the way. */
-  static List<SpecHit> pageThrough(
-      IndexView view, SpecQueryParser parser, String query, SortOrder sort, int first) {
+  static List<SpecHit> pageThrough(IndexView view, String query, SortOrder sort, int first) {
     List<SpecHit> hits = new ArrayList<>();
     String after = null;
     while (true) {
-      SpecSearch.Result page =
-          SpecSearch.search(
-              view, parser, new SpecSearch.Request(query, null, first, after, sort, false));
+      ResultPage<SpecHit> page =
+          view.search(new SpecRequest(Selection.of(query, null), first, after, sort, false));
       assertEquals(after != null, page.hasPrevious());
       assertEquals(null, page.totalCount());
       page.edges().forEach(e -> hits.add(e.node()));
@@ -125,9 +125,8 @@ class SpecSearchTest {
     return hits.stream().map(h -> h.tag() + "/" + h.hash()).toList();
   }
 
-  private SpecSearch.Result search(String query, SpecFilter filter, int first, SortOrder sort) {
-    return SpecSearch.search(
-        view, parser, new SpecSearch.Request(query, filter, first, null, sort, true));
+  private ResultPage<SpecHit> search(String query, SpecFilter filter, int first, SortOrder sort) {
+    return view.search(new SpecRequest(Selection.of(query, filter), first, null, sort, true));
   }
 
   private static void assertRefused(
@@ -138,7 +137,7 @@ class SpecSearchTest {
 
   @Test
   void totalCountOfGccOnAarch64EqualsTheCountInThePageFiles() {
-    SpecSearch.Result result = search(GCC_ON_AARCH64, null, 1, null);
+    ResultPage<SpecHit> result = search(GCC_ON_AARCH64, null, 1, null);
 
     assertEquals(80, corpus.stream().filter(SpecSearchTest::gccOnAarch64).count());
     assertEquals(80, result.totalCount());
@@ -160,7 +159,9 @@ class SpecSearchTest {
 
     assertEquals(56, expected);
     assertEquals(expected, search(null, filter, 1, null).totalCount());
-    assertEquals(0, search(null, filter.and(IndexSchema.PLATFORM, "darwin"), 1, null).totalCount());
+    Map<SpecField, List<String>> onDarwin = new HashMap<>(filter.values());
+    onDarwin.put(SpecField.PLATFORM, List.of("darwin"));
+    assertEquals(0, search(null, new SpecFilter(onDarwin), 1, null).totalCount());
   }
 
   @Test
@@ -173,7 +174,7 @@ class SpecSearchTest {
     assertRefused(
         SearchException.Kind.LIMIT,
         "filter target has 1001 values; at most 1000",
-        () -> SpecFilter.fromApi(Map.of("target", many)));
+        () -> search(null, SpecFilter.fromApi(Map.of("target", many)), 1, null));
   }
 
   @TestFactory
@@ -185,7 +186,7 @@ class SpecSearchTest {
                 DynamicTest.dynamicTest(
                     sort.name(),
                     () -> {
-                      List<String> ids = ids(pageThrough(view, parser, GCC_ON_AARCH64, sort, 7));
+                      List<String> ids = ids(pageThrough(view, GCC_ON_AARCH64, sort, 7));
 
                       assertEquals(80, ids.size());
                       assertEquals(ids.size(), new HashSet<>(ids).size());
@@ -199,20 +200,19 @@ class SpecSearchTest {
   @Test
   void relevancePagesFollowTheScoresOfOneLargePage() {
     String query = "ppc64le OR neoverse_v1";
-    SpecSearch.Result onePage = search(query, null, 100, SortOrder.RELEVANCE);
+    ResultPage<SpecHit> onePage = search(query, null, 100, SortOrder.RELEVANCE);
 
     assertEquals(91, onePage.totalCount());
     assertEquals(false, onePage.hasNext());
     assertEquals(
         ids(s -> List.of("ppc64le", "neoverse_v1").contains(s.text("target")), BY_ID),
         ids(nodes(onePage)).stream().sorted().toList());
-    assertEquals(
-        ids(nodes(onePage)), ids(pageThrough(view, parser, query, SortOrder.RELEVANCE, 7)));
+    assertEquals(ids(nodes(onePage)), ids(pageThrough(view, query, SortOrder.RELEVANCE, 7)));
   }
 
   @Test
   void versionOrderIsNewestFirstInSpackOrderOverTheWholeIndex() {
-    List<SpecHit> hits = pageThrough(view, parser, null, SortOrder.VERSION, 100);
+    List<SpecHit> hits = pageThrough(view, null, SortOrder.VERSION, 100);
 
     assertEquals(ids(s -> true, ORDERS.get(SortOrder.VERSION)), ids(hits));
     List<String> versions = hits.stream().map(h -> h.versions().get(0)).distinct().toList();
@@ -224,8 +224,8 @@ class SpecSearchTest {
 
   @Test
   void withoutAQueryRelevanceFallsBackToPackageOrder() {
-    SpecSearch.Result relevance = search(null, null, 5, SortOrder.RELEVANCE);
-    SpecSearch.Result byDefault = search("  ", null, 5, null);
+    ResultPage<SpecHit> relevance = search(null, null, 5, SortOrder.RELEVANCE);
+    ResultPage<SpecHit> byDefault = search("  ", null, 5, null);
 
     assertEquals(
         ids(s -> true, ORDERS.get(SortOrder.PACKAGE)).subList(0, 5), ids(nodes(relevance)));
@@ -233,8 +233,8 @@ class SpecSearchTest {
     assertEquals(905, relevance.totalCount());
   }
 
-  private static List<SpecHit> nodes(SpecSearch.Result result) {
-    return result.edges().stream().map(SpecSearch.Edge::node).toList();
+  private static List<SpecHit> nodes(ResultPage<SpecHit> result) {
+    return result.edges().stream().map(ResultPage.Edge::node).toList();
   }
 
   @Test
@@ -245,11 +245,7 @@ class SpecSearchTest {
         SearchException.Kind.BAD_CURSOR,
         "invalid cursor: it was made for another sort order; pass the endCursor of the previous"
             + " page unchanged",
-        () ->
-            SpecSearch.search(
-                view,
-                parser,
-                new SpecSearch.Request(null, null, 1, cursor, SortOrder.HASH, false)));
+        () -> view.search(new SpecRequest(Selection.ALL, 1, cursor, SortOrder.HASH, false)));
   }
 
   @Test
@@ -271,10 +267,8 @@ class SpecSearchTest {
                 SearchException.Kind.BAD_CURSOR,
                 "invalid cursor: " + why + "; pass the endCursor of the previous page unchanged",
                 () ->
-                    SpecSearch.search(
-                        view,
-                        parser,
-                        new SpecSearch.Request(null, null, 1, garbage, SortOrder.PACKAGE, false))));
+                    view.search(
+                        new SpecRequest(Selection.ALL, 1, garbage, SortOrder.PACKAGE, false))));
   }
 
   private static String encode(byte[] bytes) {
@@ -312,10 +306,9 @@ class SpecSearchTest {
   @Test
   void aFullHashOrAUniqueSevenCharacterPrefixFindsTheSpec() {
     assertEquals(
-        Optional.of(PY_FILELOCK_ON_POWER),
-        SpecSearch.byHash(view, "2le7clpozbk73bii2o75wtxc45r37ng3", null));
-    assertEquals(Optional.of(PY_FILELOCK_ON_POWER), SpecSearch.byHash(view, "2le7clp", null));
-    assertEquals(Optional.empty(), SpecSearch.byHash(view, "2le7clq", null));
+        Optional.of(PY_FILELOCK_ON_POWER), view.spec("2le7clpozbk73bii2o75wtxc45r37ng3", null));
+    assertEquals(Optional.of(PY_FILELOCK_ON_POWER), view.spec("2le7clp", null));
+    assertEquals(Optional.empty(), view.spec("2le7clq", null));
   }
 
   @Test
@@ -324,7 +317,7 @@ class SpecSearchTest {
       assertRefused(
           SearchException.Kind.BAD_ARGUMENT,
           "a hash is 7 to 32 characters of a-z and 2-7, not '" + hash + "'",
-          () -> SpecSearch.byHash(view, hash, null));
+          () -> view.spec(hash, null));
     }
   }
 
@@ -336,13 +329,12 @@ class SpecSearchTest {
     assertEquals(
         Map.of(SPLIT_HASH, new TreeSet<>(List.of("develop", "develop-2025-03-30"))), tagsByHash);
 
-    assertEquals(List.of("develop", "develop-2025-03-30"), SpecSearch.tagsOf(view, SPLIT_HASH));
-    assertEquals("develop", SpecSearch.byHash(view, SPLIT_HASH, null).orElseThrow().tag());
+    assertEquals(List.of("develop", "develop-2025-03-30"), view.tagsOf(SPLIT_HASH));
+    assertEquals("develop", view.spec(SPLIT_HASH, null).orElseThrow().tag());
     assertEquals(
-        "develop-2025-03-30",
-        SpecSearch.byHash(view, "zjpj5ai", "develop-2025-03-30").orElseThrow().tag());
-    assertEquals(Optional.empty(), SpecSearch.byHash(view, SPLIT_HASH, "v0.23.0"));
-    assertEquals(List.of(), SpecSearch.tagsOf(view, "zjpj5ai"));
+        "develop-2025-03-30", view.spec("zjpj5ai", "develop-2025-03-30").orElseThrow().tag());
+    assertEquals(Optional.empty(), view.spec(SPLIT_HASH, "v0.23.0"));
+    assertEquals(List.of(), view.tagsOf("zjpj5ai"));
   }
 
   private static final String FIRST = "abcdefghij" + "k".repeat(22);
@@ -398,26 +390,22 @@ class SpecSearchTest {
               + " (fixture-one), "
               + SECOND
               + " (fixture-two); give more characters",
-          () -> SpecSearch.byHash(fixture, "abcdefghij", null));
-      assertEquals(FIRST, SpecSearch.byHash(fixture, "abcdefghijk", null).orElseThrow().hash());
+          () -> fixture.spec("abcdefghij", null));
+      assertEquals(FIRST, fixture.spec("abcdefghijk", null).orElseThrow().hash());
     }
   }
 
   @Test
   void versionOrderPutsAPrereleaseAfterItsReleaseAndASpecWithoutVersionLast() throws IOException {
     try (IndexView fixture = fixtureIndex.acquire()) {
-      List<SpecHit> hits = pageThrough(fixture, parser, null, SortOrder.VERSION, 1);
-      SpecSearch.Request all =
-          new SpecSearch.Request(null, null, 3, null, SortOrder.VERSION, false);
-      String last = SpecSearch.search(fixture, parser, all).edges().get(2).cursor();
-      SpecSearch.Result afterLast =
-          SpecSearch.search(
-              fixture,
-              parser,
-              new SpecSearch.Request(null, null, 3, last, SortOrder.VERSION, false));
+      List<SpecHit> hits = pageThrough(fixture, null, SortOrder.VERSION, 1);
+      SpecRequest all = new SpecRequest(Selection.ALL, 3, null, SortOrder.VERSION, false);
+      String last = fixture.search(all).edges().get(2).cursor();
+      ResultPage<SpecHit> afterLast =
+          fixture.search(new SpecRequest(Selection.ALL, 3, last, SortOrder.VERSION, false));
 
       assertEquals(List.of(FIRST, SECOND, THIRD), hits.stream().map(SpecHit::hash).toList());
-      assertEquals(new SpecSearch.Result(List.of(), false, true, null), afterLast);
+      assertEquals(new ResultPage<SpecHit>(List.of(), false, true, null), afterLast);
     }
   }
 
@@ -432,8 +420,6 @@ class SpecSearchTest {
   }
 
   private List<String> hashes(IndexView fixture, String query) {
-    return pageThrough(fixture, parser, query, SortOrder.HASH, 100).stream()
-        .map(SpecHit::hash)
-        .toList();
+    return pageThrough(fixture, query, SortOrder.HASH, 100).stream().map(SpecHit::hash).toList();
   }
 }

@@ -24,6 +24,6 @@ public final class TestIndex {
   /** Ingests {@code trees} into {@code dir} and opens it with the default limits. */
   public static SearchIndex of(Path dir, Path... trees) throws IOException {
     ingest(dir, trees);
-    return new SearchIndex(dir, SearchIndex.Limits.DEFAULT, Duration.ofHours(1));
+    return SearchIndex.open(dir, Limits.DEFAULT, Duration.ofHours(1));
   }
 }
