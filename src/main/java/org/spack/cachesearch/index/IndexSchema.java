@@ -180,6 +180,9 @@ public final class IndexSchema {
         doc.add(new StringField(name, value, Field.Store.NO));
         words(words, value);
       }
+      if (field.isNumeric()) {
+        field.number(hit).ifPresent(n -> numeric(doc, name, n));
+      }
       if (field.isFacet()) {
         field.facetValues(hit).forEach(v -> doc.add(new SortedSetDocValuesFacetField(name, v)));
       }
@@ -188,12 +191,14 @@ public final class IndexSchema {
           .ifPresent(
               v -> doc.add(new SortedDocValuesField(field.sortField().get(), new BytesRef(v))));
     }
-    if (spec.size() != null) {
-      doc.add(new LongPoint(SpecField.SIZE.indexField(), spec.size()));
-      doc.add(new NumericDocValuesField(SpecField.SIZE.indexField(), spec.size()));
-    }
     doc.add(new TextField(TEXT, String.join(" ", words), Field.Store.NO));
     return doc;
+  }
+
+  /** A point for ranges and doc values for sorting. */
+  private static void numeric(Document doc, String name, long value) {
+    doc.add(new LongPoint(name, value));
+    doc.add(new NumericDocValuesField(name, value));
   }
 
   /** The spec a document stores. */

@@ -30,7 +30,8 @@ import org.spack.cachesearch.ingest.ReadResult;
 
 /**
  * One ingest: finds the pages under the given paths, reads and indexes them on every core,
- * optionally prunes, and commits once at the end.
+ * optionally prunes, and commits once at the end. (Over 200 lines: the run's steps and its tally
+ * read best in one place.)
  */
 public final class IngestRun {
 

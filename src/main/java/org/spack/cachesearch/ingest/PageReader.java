@@ -28,7 +28,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads one page file into a {@link Page}: finds the front matter, parses it as YAML keeping the
- * file line of every key and spec, and checks it. Thread-safe; never throws for bad input.
+ * file line of every key and spec, and checks it. Thread-safe; never throws for bad input. (Over
+ * 200 lines: front matter, the JSON fast path and the YAML path share the line bookkeeping.)
  */
 public final class PageReader {
   /** SnakeYAML refuses documents over 3 MB of code points by default; real pages reach several. */

@@ -40,7 +40,7 @@ public final class SearchIndex implements Closeable {
   private SearchIndex(Path dir, Limits limits, Duration refreshEvery) throws IOException {
     this.dir = dir;
     this.limits = limits;
-    this.selector = new Selector(new SpecQueryParser(schema, limits.maxQueryLength()), limits);
+    this.selector = new Selector(schema, limits);
     // A process-wide Lucene setting: every query is held to it.
     IndexSearcher.setMaxClauseCount(limits.maxClauses());
     this.directory = SpecIndex.forReading(dir);

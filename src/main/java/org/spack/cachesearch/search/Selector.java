@@ -7,6 +7,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.spack.cachesearch.index.IndexSchema;
 import org.spack.cachesearch.index.SpecField;
 
 /** Turns a {@link Selection} into Lucene queries: the parsed query, its scope and its filter. */
@@ -14,8 +15,8 @@ final class Selector {
   private final SpecQueryParser parser;
   private final Limits limits;
 
-  Selector(SpecQueryParser parser, Limits limits) {
-    this.parser = parser;
+  Selector(IndexSchema schema, Limits limits) {
+    this.parser = new SpecQueryParser(schema, limits.maxQueryLength());
     this.limits = limits;
   }
 

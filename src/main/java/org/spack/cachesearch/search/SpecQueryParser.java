@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -19,9 +20,10 @@ import org.spack.cachesearch.index.IndexSchema;
 import org.spack.cachesearch.index.SpecField;
 
 /**
- * Lucene's classic query syntax over the index's fields: bare words search the catch-all field,
- * keyword fields match values as the pages write them, {@code size} takes numbers and ranges. Every
- * failure is a {@link SearchException} with a message a person can act on.
+ * Lucene's classic query syntax over the index's fields (over 200 lines: one override per hook of
+ * the classic parser, each checking its field): bare words search the catch-all field, keyword
+ * fields match values as the pages write them, {@code size} takes numbers and ranges. Every failure
+ * is a {@link SearchException} with a message a person can act on.
  */
 final class SpecQueryParser {
   /** Fields a query may name, in the vocabulary's order. */
@@ -29,7 +31,11 @@ final class SpecQueryParser {
       Stream.of(SpecField.values()).map(SpecField::indexField).toList();
 
   private static final Set<String> FIELDS = Set.copyOf(SEARCHABLE);
-  private static final String SIZE = SpecField.SIZE.indexField();
+  private static final Set<String> NUMERIC =
+      Stream.of(SpecField.values())
+          .filter(SpecField::isNumeric)
+          .map(SpecField::indexField)
+          .collect(Collectors.toUnmodifiableSet());
   private final IndexSchema schema;
   private final int maxLength;
 
@@ -123,7 +129,7 @@ final class SpecQueryParser {
     protected Query getFieldQuery(String field, String queryText, boolean quoted)
         throws ParseException {
       check(field);
-      if (field.equals(SIZE)) {
+      if (NUMERIC.contains(field)) {
         return LongPoint.newExactQuery(field, size(queryText));
       }
       return super.getFieldQuery(field, queryText, quoted);
@@ -134,7 +140,7 @@ final class SpecQueryParser {
         String field, String part1, String part2, boolean startInclusive, boolean endInclusive)
         throws ParseException {
       check(field);
-      if (field.equals(SIZE)) {
+      if (NUMERIC.contains(field)) {
         long low = part1 == null ? Long.MIN_VALUE : size(part1);
         long high = part2 == null ? Long.MAX_VALUE : size(part2);
         if (!startInclusive && low != Long.MAX_VALUE) {
