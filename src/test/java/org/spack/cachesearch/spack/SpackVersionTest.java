@@ -1,5 +1,6 @@
 package org.spack.cachesearch.spack;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,6 +94,98 @@ class SpackVersionTest {
         "1.2.1");
     assertSameVersion("1.2-rc.1", "1.2rc1");
     assertSameVersion("1.2final", "1.2");
+  }
+
+  /** lib/spack/spack/test/versions.py: the RPM-derived order tests, as ascending chains. */
+  @Test
+  void theRpmOrderCasesOfSpacksTestsHold() {
+    assertAscending("xsdk-0.2.0", "xsdk-0.3");
+    assertAscending("2.0", "2.0.1", "2.0.1a");
+    assertAscending("5.5p1", "5.5p2", "5.5p10");
+    assertAscending("10xyz", "10.1xyz");
+    assertAscending("xyz10", "xyz10.1");
+    assertAscending("xyz.4", "2", "8");
+    assertAscending("5.5p2", "5.6p1", "6.5p1");
+    assertAscending("10a1", "10a2", "10b2");
+    assertAscending("1.0a", "1.0aa");
+    assertAscending("10.0001", "10.0039");
+    assertAscending("4.999.9", "5.0");
+    assertAscending("20101121", "20101122");
+    assertAscending("1b.fc17", "1.fc17", "1g.fc17");
+    assertSameVersion("10.0001", "10.1");
+    assertSameVersion("2_0", "2.0");
+    assertSameVersion("2-0", "2_0");
+  }
+
+  /** lib/spack/spack/test/versions.py: test_prereleases. */
+  @Test
+  void prereleasesWithoutANumberComeBeforeNumberedOnes() {
+    assertAscending(
+        "6.0alpha",
+        "6.0alpha0",
+        "6.0alpha1",
+        "6.0alpha2",
+        "6.0beta",
+        "6.0beta0",
+        "6.0beta1",
+        "6.0beta2",
+        "6.0rc",
+        "6.0rc0",
+        "6.0rc1",
+        "6.0rc2",
+        "6.0");
+  }
+
+  /** lib/spack/spack/test/versions.py: test_develop. */
+  @Test
+  void infinityComponentsRankInsideAVersionToo() {
+    assertAscending("1.0", "1.1", "1.develop", "2.1", "develop");
+    assertAscending("0.5", "0.5.develop");
+    assertAscending("1.develop.1", "1.develop.2");
+    assertAscending("develop.1", "develop.2");
+    assertAscending("system", "9.0", "trunk", "head", "master", "develop");
+    assertAscending("mydevelopmentnightmare", "1.1");
+    assertAscending("1.mydevelopmentnightmare", "1.1");
+  }
+
+  /** lib/spack/docs/packaging_guide_creation.rst: "Version ordering". */
+  @Test
+  void theDocumentedOrderExamplesHold() {
+    assertAscending("1.2", "1.2.1", "1.2.2", "1.10");
+    assertAscending("2025-03-01", "2025-06");
+    assertAscending("1.y.0", "1.0");
+    assertSameVersion("1y0", "1.y.0");
+    assertAscending("1.2.3alpha1", "1.2.3");
+    assertAscending("1.2alpha1", "1.2beta1", "1.2rc1", "1.2", "1.2-mysuffix", "develop");
+    assertSameVersion("1.2.3b", "1-2_3b");
+  }
+
+  /** lib/spack/spack/version/version_types.py: _next_version and _next_str. */
+  @Test
+  void nextKeyIsTheKeyOfSpacksNextVersion() {
+    assertAll(
+        () -> assertEquals("c11\u0001c15\u00003", SpackVersion.nextKey("1.4")),
+        () -> assertEquals(SpackVersion.sortKey("1.100"), SpackVersion.nextKey("1.99")),
+        () -> assertEquals(SpackVersion.sortKey("1.10"), SpackVersion.nextKey("1.09")),
+        () -> assertEquals(SpackVersion.sortKey("1.2rc2"), SpackVersion.nextKey("1.2rc1")),
+        () -> assertEquals(SpackVersion.sortKey("1.2rc0"), SpackVersion.nextKey("1.2rc")),
+        () -> assertEquals(SpackVersion.sortKey("1.3final1"), SpackVersion.nextKey("1.2final1")),
+        () -> assertEquals(SpackVersion.sortKey("1.2b"), SpackVersion.nextKey("1.2a")),
+        () -> assertEquals(SpackVersion.sortKey("1.2zA"), SpackVersion.nextKey("1.2z")),
+        () -> assertEquals(SpackVersion.sortKey("1.2a"), SpackVersion.nextKey("1.2Z")),
+        () -> assertEquals(SpackVersion.sortKey("maio"), SpackVersion.nextKey("maim")),
+        () -> assertEquals(SpackVersion.sortKey("main"), SpackVersion.nextKey("master")),
+        () -> assertEquals("d7\u00003", SpackVersion.nextKey("develop")),
+        () -> assertEquals("bA\u00003", SpackVersion.nextKey("")));
+  }
+
+  @Test
+  void theKeyOfAVersionSpellsItsComponentsAndPrerelease() {
+    assertAll(
+        () -> assertEquals("c11\u0001c12\u00003", SpackVersion.sortKey("1.2")),
+        () -> assertEquals("c11\u0001c12\u00002\u0001c13", SpackVersion.sortKey("1.2rc3")),
+        () -> assertEquals("c210\u0001ba\u00003", SpackVersion.sortKey("010a")),
+        () -> assertEquals("d6\u0001bx\u00003", SpackVersion.sortKey("develop-x")));
   }
 
   @Test
