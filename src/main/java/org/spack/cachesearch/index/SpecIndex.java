@@ -3,8 +3,6 @@ package org.spack.cachesearch.index;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.store.Directory;
@@ -46,12 +44,12 @@ public final class SpecIndex {
   }
 
   /**
-   * True when there is nothing to serve: no directory, one holding no file but what an unfinished
-   * first ingest leaves, or an index of no spec.
+   * True when there is nothing to serve: no directory, a directory without an index commit (such as
+   * the repository's {@code index/} with its README, or what a first ingest killed before its
+   * commit leaves), or an index of no spec.
    */
   public static boolean isEmpty(Path dir) throws IOException {
-    if (!Files.exists(dir)
-        || (Files.isDirectory(dir) && !hasCommit(dir) && !holdsOtherFiles(dir))) {
+    if (!Files.exists(dir) || (Files.isDirectory(dir) && !hasCommit(dir))) {
       return true;
     }
     try (DirectoryReader reader = open(dir)) {
@@ -59,23 +57,12 @@ public final class SpecIndex {
     }
   }
 
-  /**
-   * The directory an ingest writes to: created when missing. A file in its place, or a directory
-   * that holds other files but no index, is refused rather than written into.
-   */
+  /** The directory an ingest writes to: created when missing; a file in its place is refused. */
   static Directory forWriting(Path dir) throws IOException {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
       throw new NoIndexException(dir, NoIndexException.Reason.FILE, "give --index a directory");
     }
-    Directory directory = FSDirectory.open(dir);
-    if (!DirectoryReader.indexExists(directory) && holdsOtherFiles(dir)) {
-      directory.close();
-      throw new NoIndexException(
-          dir,
-          NoIndexException.Reason.NOT_AN_INDEX,
-          "it holds other files; give --index a new or empty directory");
-    }
-    return directory;
+    return FSDirectory.open(dir);
   }
 
   /** Fails with {@link IndexVersionException} when a commit is of another schema version. */
@@ -101,15 +88,4 @@ public final class SpecIndex {
       return DirectoryReader.indexExists(directory);
     }
   }
-
-  /** Files a Lucene index does not write: a directory of someone else's. */
-  private static boolean holdsOtherFiles(Path dir) throws IOException {
-    try (Stream<Path> entries = Files.list(dir)) {
-      return entries.anyMatch(p -> !LUCENE_FILE.matcher(p.getFileName().toString()).matches());
-    }
-  }
-
-  /** What an index directory holds, committed or not: segment files, commit points, the lock. */
-  private static final Pattern LUCENE_FILE =
-      Pattern.compile("_.*|segments.*|pending_segments.*|write\\.lock");
 }

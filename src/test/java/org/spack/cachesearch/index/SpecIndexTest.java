@@ -50,25 +50,6 @@ class SpecIndexTest {
   }
 
   @Test
-  void anIngestRefusesADirectoryOfOtherFilesAndLeavesThemAlone() throws IOException {
-    Path dir = Files.createDirectory(tmp.resolve("home"));
-    Files.writeString(dir.resolve("notes.txt"), "mine", StandardCharsets.UTF_8);
-    IngestRun run =
-        new IngestRun(IngestRun.Options.of(List.of(Corpus.cacheTree()), dir), IngestProgress.NONE);
-
-    NoIndexException e = assertThrows(NoIndexException.class, run::run);
-    assertEquals(
-        "no index there ("
-            + dir
-            + " is a directory without an index commit); it holds other files; give --index a new"
-            + " or empty directory",
-        e.getMessage());
-    try (var files = Files.list(dir)) {
-      assertEquals(List.of(dir.resolve("notes.txt")), files.toList());
-    }
-  }
-
-  @Test
   void anIngestRefusesAFileWhereTheIndexShouldBe() throws IOException {
     Path file = Files.writeString(tmp.resolve("file"), "x", StandardCharsets.UTF_8);
     IngestRun run =
@@ -83,6 +64,10 @@ class SpecIndexTest {
   void emptyMeansNothingToServe() throws IOException {
     assertTrue(SpecIndex.isEmpty(tmp.resolve("none")));
     assertTrue(SpecIndex.isEmpty(Files.createDirectory(tmp.resolve("empty"))));
+    // The repository's index/ folder keeps its README.
+    Path withReadme = Files.createDirectory(tmp.resolve("index"));
+    Files.writeString(withReadme.resolve("README.md"), "# index/", StandardCharsets.UTF_8);
+    assertTrue(SpecIndex.isEmpty(withReadme));
     // What a first ingest killed before its commit leaves behind.
     Path unfinished = Files.createDirectory(tmp.resolve("unfinished"));
     Files.writeString(unfinished.resolve("write.lock"), "", StandardCharsets.UTF_8);
