@@ -24,20 +24,40 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code query}: specs matching a Lucene query, as a table or JSON, for terminal users. */
+/**
+ * {@code query}: specs matching a Lucene query, a Spack spec and a CPU, as a table or JSON, for
+ * terminal users.
+ */
 @Command(
     name = "query",
     mixinStandardHelpOptions = true,
     description = {
       "Prints the specs that match a Lucene-syntax query, e.g. 'compiler:gcc* AND"
-          + " target:aarch64'. Fields: "
+          + " target:aarch64', and/or a Spack spec (--spec 'zlib@1.3: +shared %gcc@13') and a"
+          + " CPU (--compatible-with zen3). Fields: "
           + "package, tag, hash, compiler, compilerName, compilerVersion, versions, os, platform,"
           + " target, arch, stacks, variants, size, text (bare words).",
       "Exit codes: 0 done (even with no match), 64 bad query or usage, 70 internal error."
     })
 final class QueryCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "QUERY", description = "Lucene query; '*:*' for all.")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "QUERY",
+      description = "Lucene query; '*:*' or nothing for all.")
   String query;
+
+  @Option(
+      names = "--spec",
+      paramLabel = "SPEC",
+      description = "Spack spec syntax, e.g. 'py-numpy@1.26: +blas %gcc@13 os=ubuntu22.04'.")
+  String specExpression;
+
+  @Option(
+      names = "--compatible-with",
+      paramLabel = "CPU",
+      description = "Only binaries that run on this microarchitecture, e.g. zen3.")
+  String compatibleWith;
 
   @CommandLine.Mixin IndexOption indexOption;
 
@@ -62,13 +82,18 @@ final class QueryCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    String text = query.equals("*:*") ? null : query;
+    String text = query == null || query.equals("*:*") ? null : query;
     try (SearchIndex searchIndex =
             SearchIndex.open(indexOption.dir, Limits.DEFAULT, Duration.ofHours(1));
         IndexView view = searchIndex.acquire()) {
       ResultPage<SpecHit> result =
           view.search(
-              new SpecRequest(Selection.of(text, SpecFilter.NONE), first, null, sort, true));
+              new SpecRequest(
+                  Selection.of(text, SpecFilter.NONE).with(specExpression, compatibleWith),
+                  first,
+                  null,
+                  sort,
+                  true));
       List<SpecHit> hits = result.nodes();
       if (json) {
         printJson(hits, out);

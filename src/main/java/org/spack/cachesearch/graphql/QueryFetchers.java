@@ -73,7 +73,12 @@ final class QueryFetchers {
                 selection(env),
                 fields.stream().map(SpecField::valueOf).toList(),
                 defaulted(env, "limit"),
-                env.getArgument("prefix")));
+                env.getArgument("prefix"),
+                env.getArgument("contains")));
+  }
+
+  String explain(DataFetchingEnvironment env) {
+    return ViewScope.of(env).explain(selection(env));
   }
 
   List<TagSummary> tags(DataFetchingEnvironment env) {
@@ -115,6 +120,7 @@ final class QueryFetchers {
 
   private static Selection selection(DataFetchingEnvironment env) {
     Map<String, List<String>> filter = env.getArgument("filter");
-    return Selection.of(env.getArgument("query"), SpecFilter.fromApi(filter));
+    return Selection.of(env.getArgument("query"), SpecFilter.fromApi(filter))
+        .with(env.getArgument("spec"), env.getArgument("compatibleWith"));
   }
 }

@@ -85,6 +85,7 @@ public final class SpackApi {
                     .dataFetcher("spec", f::spec)
                     .dataFetcher("search", f::search)
                     .dataFetcher("facets", f::facets)
+                    .dataFetcher("explain", f::explain)
                     .dataFetcher("tags", f::tags)
                     .dataFetcher("stats", f::stats))
         .type(

@@ -30,6 +30,7 @@ import org.apache.lucene.util.BytesRef;
 import org.spack.cachesearch.ingest.Page;
 import org.spack.cachesearch.ingest.PageKey;
 import org.spack.cachesearch.ingest.Spec;
+import org.spack.cachesearch.spack.SpackVersion;
 
 /**
  * The one owner of the index layout: every field name, how each is indexed, the analyzers and the
@@ -37,7 +38,7 @@ import org.spack.cachesearch.ingest.Spec;
  */
 public final class IndexSchema {
   /** Bumped whenever documents change shape; an index of another version must be re-ingested. */
-  public static final int VERSION = 3;
+  public static final int VERSION = 4;
 
   /**
    * {@code tag/package} ({@link PageKey}): the unit an ingest replaces or prunes, and a facet
@@ -179,6 +180,10 @@ public final class IndexSchema {
       for (String value : field.values(hit)) {
         doc.add(new StringField(name, value, Field.Store.NO));
         words(words, value);
+        field
+            .versionKeyField()
+            .ifPresent(
+                key -> doc.add(new StringField(key, SpackVersion.sortKey(value), Field.Store.NO)));
       }
       if (field.isNumeric()) {
         field.number(hit).ifPresent(n -> numeric(doc, name, n));

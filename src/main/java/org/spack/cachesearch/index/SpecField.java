@@ -42,11 +42,13 @@ public enum SpecField {
       field("compilerName", h -> List.of(h.compiler().name())).filter("compilerName").facet()),
   COMPILER_VERSION(
       field(
-          "compilerVersion",
-          h -> h.compiler().version().isEmpty() ? List.of() : List.of(h.compiler().version()))),
+              "compilerVersion",
+              h -> h.compiler().version().isEmpty() ? List.of() : List.of(h.compiler().version()))
+          .versionKeys("_compilerVersionKey")),
   /** Sorted by the spec's highest version in Spack's order. */
   VERSION(
       field("versions", SpecHit::versions)
+          .versionKeys("_versionKey")
           .filter("version")
           .facet()
           .multiValued()
@@ -103,6 +105,14 @@ public enum SpecField {
   /** Numeric fields take numbers and ranges in queries ({@code size:[1000 TO *]}). */
   public boolean isNumeric() {
     return def.number != null;
+  }
+
+  /**
+   * The keyword field that holds each value's {@link SpackVersion#sortKey}, so that version ranges
+   * in Spack's order are term ranges; empty for fields that are not versions.
+   */
+  public Optional<String> versionKeyField() {
+    return Optional.ofNullable(def.versionKeyField);
   }
 
   /** The doc-values field that sorts by it, or empty. */
@@ -199,6 +209,7 @@ public enum SpecField {
     boolean multiValued;
     Function<SpecHit, Long> number;
     String sortField;
+    String versionKeyField;
     Function<SpecHit, String> sortValue = h -> null;
     Column column;
 
@@ -220,6 +231,11 @@ public enum SpecField {
 
     Definition facetValues(Function<SpecHit, List<String>> f) {
       facetValues = f;
+      return this;
+    }
+
+    Definition versionKeys(String field) {
+      versionKeyField = field;
       return this;
     }
 

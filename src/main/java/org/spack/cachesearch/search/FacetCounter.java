@@ -45,7 +45,7 @@ final class FacetCounter {
     }
     Selection selection = r.selection();
     Query parsed = view.selector().parsed(selection);
-    boolean matchAll = parsed instanceof MatchAllDocsQuery && !selection.isScoped();
+    boolean matchAll = parsed instanceof MatchAllDocsQuery && !selection.isNarrowed();
     Map<SpecField, FacetsCollector> passes = new HashMap<>();
     List<FacetCounts> out = new ArrayList<>();
     for (SpecField field : r.fields()) {
@@ -61,7 +61,7 @@ final class FacetCounter {
                   field.indexField(),
                   passes.computeIfAbsent(
                       except, k -> view.collect(view.selector().query(selection, parsed, except))));
-      out.add(top(field, all, r.limit(), r.prefix()));
+      out.add(top(field, all, r));
     }
     return out;
   }
@@ -101,12 +101,17 @@ final class FacetCounter {
     }
   }
 
-  private static FacetCounts top(SpecField field, List<ValueCount> all, int limit, String prefix) {
+  /** The values that start with the prefix and contain the text asked for, up to the limit. */
+  private static FacetCounts top(SpecField field, List<ValueCount> all, FacetRequest r) {
+    String prefix = r.prefix() == null ? "" : r.prefix();
+    String contains = r.contains() == null ? "" : r.contains();
     List<ValueCount> matching =
-        prefix == null || prefix.isEmpty()
+        prefix.isEmpty() && contains.isEmpty()
             ? all
-            : all.stream().filter(v -> v.value().startsWith(prefix)).toList();
-    List<ValueCount> shown = matching.subList(0, Math.min(limit, matching.size()));
+            : all.stream()
+                .filter(v -> v.value().startsWith(prefix) && v.value().contains(contains))
+                .toList();
+    List<ValueCount> shown = matching.subList(0, Math.min(r.limit(), matching.size()));
     return new FacetCounts(field, shown, matching.size() - shown.size());
   }
 }

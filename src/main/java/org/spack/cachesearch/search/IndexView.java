@@ -71,6 +71,11 @@ public final class IndexView implements AutoCloseable {
     return tags.tagsOf(this, hash);
   }
 
+  /** The Lucene query a selection becomes, as Lucene prints it: how the API read a request. */
+  public String explain(Selection selection) {
+    return selector().query(selection).toString();
+  }
+
   /** Every tag with its counts, by name. */
   public List<TagSummary> tags() {
     return IndexSummary.tags(this);

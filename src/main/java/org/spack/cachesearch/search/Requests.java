@@ -24,12 +24,17 @@ public final class Requests {
    * Value counts of some fields.
    *
    * @param prefix only values starting with it; null for all
+   * @param contains only values containing it; null for all
    */
   public record FacetRequest(
-      Selection selection, List<SpecField> fields, int limit, String prefix) {
+      Selection selection, List<SpecField> fields, int limit, String prefix, String contains) {
     public FacetRequest {
       selection = selection == null ? Selection.ALL : selection;
       fields = List.copyOf(fields);
+    }
+
+    public FacetRequest(Selection selection, List<SpecField> fields, int limit, String prefix) {
+      this(selection, fields, limit, prefix, null);
     }
   }
 

@@ -19,6 +19,8 @@ public final class SearchException extends RuntimeException {
     LIMIT,
     /** A hash prefix shared by several specs. */
     AMBIGUOUS_HASH,
+    /** Valid Spack syntax that the index cannot answer (a dependency, compiler flags). */
+    UNSUPPORTED,
     /** Any other argument out of range. */
     BAD_ARGUMENT,
     /** The query ran past the time limit. */

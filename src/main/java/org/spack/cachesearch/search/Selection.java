@@ -2,15 +2,24 @@ package org.spack.cachesearch.search;
 
 /**
  * What selects specs, the same for search, facets, packages and a package's specs: a Lucene query,
- * exact filter values, and optionally one (package, tag) to stay within.
+ * exact filter values, a Spack spec, the CPU the binaries must run on, and optionally one (package,
+ * tag) to stay within. All of them must hold.
  *
  * @param query Lucene syntax; null or blank for every spec
  * @param filter exact values per field
+ * @param spec Spack spec syntax ({@code zlib@1.3: +shared %gcc@13}); null or blank for none
+ * @param compatibleWith a microarchitecture ({@code zen3}): binaries whose target runs on it
  * @param packageName with {@code tag}, the one (package, tag) to stay within; null for none
  * @param tag see {@code packageName}
  */
-public record Selection(String query, SpecFilter filter, String packageName, String tag) {
-  public static final Selection ALL = new Selection(null, SpecFilter.NONE, null, null);
+public record Selection(
+    String query,
+    SpecFilter filter,
+    String spec,
+    String compatibleWith,
+    String packageName,
+    String tag) {
+  public static final Selection ALL = new Selection(null, SpecFilter.NONE, null, null, null, null);
 
   public Selection {
     filter = filter == null ? SpecFilter.NONE : filter;
@@ -20,7 +29,12 @@ public record Selection(String query, SpecFilter filter, String packageName, Str
   }
 
   public static Selection of(String query, SpecFilter filter) {
-    return new Selection(query, filter, null, null);
+    return new Selection(query, filter, null, null, null, null);
+  }
+
+  /** This selection with a Spack spec and a CPU; either may be null. */
+  public Selection with(String spec, String compatibleWith) {
+    return new Selection(query, filter, spec, compatibleWith, packageName, tag);
   }
 
   /**
@@ -28,7 +42,7 @@ public record Selection(String query, SpecFilter filter, String packageName, Str
    * left out of a facet's counts, and a filter on another package then matches nothing.
    */
   public Selection within(String packageName, String tag) {
-    return new Selection(query, filter, packageName, tag);
+    return new Selection(query, filter, spec, compatibleWith, packageName, tag);
   }
 
   boolean hasQuery() {
@@ -37,5 +51,18 @@ public record Selection(String query, SpecFilter filter, String packageName, Str
 
   boolean isScoped() {
     return packageName != null;
+  }
+
+  boolean hasSpec() {
+    return spec != null && !spec.isBlank();
+  }
+
+  boolean hasCpu() {
+    return compatibleWith != null && !compatibleWith.isBlank();
+  }
+
+  /** Whether anything but the query and the filter narrows the specs. */
+  boolean isNarrowed() {
+    return isScoped() || hasSpec() || hasCpu();
   }
 }

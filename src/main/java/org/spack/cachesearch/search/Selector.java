@@ -6,9 +6,13 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 import org.spack.cachesearch.index.IndexSchema;
 import org.spack.cachesearch.index.SpecField;
+import org.spack.cachesearch.spack.Microarchitectures;
+import org.spack.cachesearch.spack.UnknownTargetException;
 
 /** Turns a {@link Selection} into Lucene queries: the parsed query, its scope and its filter. */
 final class Selector {
@@ -37,6 +41,12 @@ final class Selector {
   Query query(Selection selection, Query parsed, SpecField except) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     b.add(parsed, BooleanClause.Occur.MUST);
+    if (selection.hasSpec()) {
+      b.add(SpecQueries.parse(selection.spec()), BooleanClause.Occur.FILTER);
+    }
+    if (selection.hasCpu()) {
+      b.add(compatibleWith(selection.compatibleWith()), BooleanClause.Occur.FILTER);
+    }
     if (selection.isScoped()) {
       b.add(term(SpecField.PACKAGE, selection.packageName()), BooleanClause.Occur.FILTER);
       b.add(term(SpecField.TAG, selection.tag()), BooleanClause.Occur.FILTER);
@@ -51,6 +61,18 @@ final class Selector {
               }
             });
     return b.build();
+  }
+
+  /** Binaries whose target is the CPU or one of its ancestors in archspec's table. */
+  private static Query compatibleWith(String cpu) {
+    try {
+      List<BytesRef> targets =
+          Microarchitectures.load().compatibleTargets(cpu).stream().map(BytesRef::new).toList();
+      return new TermInSetQuery(SpecField.TARGET.indexField(), targets);
+    } catch (UnknownTargetException e) {
+      throw new SearchException(
+          SearchException.Kind.BAD_ARGUMENT, "compatibleWith: " + e.getMessage());
+    }
   }
 
   /** {@code query} restricted to specs whose {@code field} has {@code value}. */

@@ -1,6 +1,7 @@
 package org.spack.cachesearch.search;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +19,8 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.spack.cachesearch.index.IndexSchema;
 import org.spack.cachesearch.index.SpecField;
+import org.spack.cachesearch.spack.VersionConstraint;
+import org.spack.cachesearch.spack.VersionSyntaxException;
 
 /**
  * Lucene's classic query syntax over the index's fields (over 200 lines: one override per hook of
@@ -36,6 +39,13 @@ final class SpecQueryParser {
           .filter(SpecField::isNumeric)
           .map(SpecField::indexField)
           .collect(Collectors.toUnmodifiableSet());
+
+  /** Fields whose ranges follow Spack's version order. */
+  private static final Map<String, SpecField> VERSION_FIELDS =
+      Stream.of(SpecField.values())
+          .filter(f -> f.versionKeyField().isPresent())
+          .collect(Collectors.toUnmodifiableMap(SpecField::indexField, f -> f));
+
   private final IndexSchema schema;
   private final int maxLength;
 
@@ -150,6 +160,18 @@ final class SpecQueryParser {
           high--;
         }
         return LongPoint.newRangeQuery(field, low, high);
+      }
+      SpecField versions = VERSION_FIELDS.get(field);
+      if (versions != null) {
+        // In Spack's order, not the bytes': [3.9 TO 3.12] holds 3.10 and every 3.12.x.
+        try {
+          return new VersionRangeQuery(
+              versions, VersionConstraint.between(part1, startInclusive, part2, endInclusive));
+        } catch (VersionSyntaxException e) {
+          throw wrap(
+              new SearchException(
+                  SearchException.Kind.QUERY_SYNTAX, field + " range: " + e.getMessage()));
+        }
       }
       return super.getRangeQuery(field, part1, part2, startInclusive, endInclusive);
     }

@@ -57,7 +57,8 @@ class SchemaDescriptionsTest {
             .map(GraphQLFieldDefinition::getName)
             .toList();
     assertEquals(
-        List.of("package", "packages", "spec", "search", "facets", "tags", "stats"), roots);
+        List.of("package", "packages", "spec", "search", "facets", "explain", "tags", "stats"),
+        roots);
   }
 
   private static boolean isBuiltIn(String name) {

@@ -1,0 +1,189 @@
+package org.spack.cachesearch.search;
+
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.spack.cachesearch.index.SpecField;
+import org.spack.cachesearch.spack.Compilers;
+import org.spack.cachesearch.spack.SpecExpression;
+import org.spack.cachesearch.spack.SpecExpression.Edge;
+import org.spack.cachesearch.spack.SpecExpression.Node;
+import org.spack.cachesearch.spack.SpecExpression.VariantClause;
+import org.spack.cachesearch.spack.SpecParser;
+import org.spack.cachesearch.spack.SpecSyntaxException;
+import org.spack.cachesearch.spack.VersionConstraint;
+import org.spack.cachesearch.spack.VersionSyntaxException;
+
+/**
+ * A Spack spec expression ({@code zlib@1.3: +shared %gcc@13}) as index constraints, all of them
+ * required: the name, a version range over version keys, variants as {@code name=value} terms,
+ * {@code platform os target}, a hash prefix, and {@code %compiler@versions}. What the page data
+ * cannot answer (dependencies, compiler flags, attributes of the compiler node) is refused with the
+ * part's column, never ignored.
+ */
+final class SpecQueries {
+  private SpecQueries() {}
+
+  /** The query for {@code spec}: every constraint a FILTER clause, so it never changes scores. */
+  static Query parse(String spec) {
+    SpecExpression expression;
+    try {
+      expression = SpecParser.parse(spec);
+    } catch (SpecSyntaxException e) {
+      throw syntax(e.column(), e.reason());
+    }
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
+    node(all, expression.root());
+    for (Edge edge : expression.edges()) {
+      edge(all, edge);
+    }
+    BooleanQuery query = all.build();
+    // A query of FILTER clauses alone matches without scoring; none at all ("*") is everything.
+    return query.clauses().isEmpty() ? new MatchAllDocsQuery() : query;
+  }
+
+  private static void node(BooleanQuery.Builder all, Node node) {
+    if (node.namespace() != null) {
+      throw unsupported(node.column(), "namespaces", "the data does not say which repository");
+    }
+    if (node.name() != null) {
+      require(all, Selector.term(SpecField.PACKAGE, node.name()));
+    }
+    if (node.versions() != null) {
+      require(all, versions(SpecField.VERSION, node.versions()));
+    }
+    for (VariantClause v : node.variants()) {
+      for (String value : values(v)) {
+        require(all, Selector.term(SpecField.VARIANT, v.name() + "=" + value));
+      }
+    }
+    if (!node.flags().isEmpty()) {
+      var flag = node.flags().get(0);
+      throw unsupported(flag.column(), "compiler flags (" + flag.name() + ")", "the data has none");
+    }
+    for (SpecExpression.ArchPart part : node.architecture()) {
+      require(all, arch(part));
+    }
+    if (node.hash() != null) {
+      require(all, hash(node.hash()));
+    }
+  }
+
+  private static List<String> values(VariantClause v) {
+    return switch (v.kind()) {
+      case ENABLED -> List.of("true");
+      case DISABLED -> List.of("false");
+      case VALUE -> v.values();
+    };
+  }
+
+  private static Query arch(SpecExpression.ArchPart part) {
+    if (part.value().contains(":") || part.value().contains(",")) {
+      throw unsupported(
+          part.column(),
+          "target ranges and lists",
+          "name one target, or use compatibleWith for every target a CPU runs");
+    }
+    SpecField field =
+        switch (part.field()) {
+          case PLATFORM -> SpecField.PLATFORM;
+          case OS -> SpecField.OS;
+          case TARGET -> SpecField.TARGET;
+        };
+    return Selector.term(field, part.value());
+  }
+
+  private static Query hash(SpecExpression.Hash hash) {
+    if (!hash.prefix().matches("[a-z2-7]{1,32}")) {
+      throw syntax(hash.column() + 1, "a hash is up to 32 characters of a-z and 2-7");
+    }
+    return new PrefixQuery(new Term(SpecField.HASH.indexField(), hash.prefix()));
+  }
+
+  /** {@code %gcc@13}, {@code %c,cxx=gcc}: the compiler the page records, in either spelling. */
+  private static void edge(BooleanQuery.Builder all, Edge edge) {
+    Node node = edge.node();
+    String name = node.name() == null ? "" : node.name();
+    if (edge.kind() == '^') {
+      throw unsupported(edge.column(), "^" + name, "the pages record no dependencies of a binary");
+    }
+    if (!Compilers.isCompiler(name)) {
+      throw unsupported(
+          edge.column(),
+          "%" + name,
+          "the pages record a binary's compiler, not its other dependencies; a compiler is one of "
+              + String.join(", ", Compilers.names()));
+    }
+    for (String virtual : edge.virtuals()) {
+      if (!List.of("c", "cxx", "fortran").contains(virtual)) {
+        throw unsupported(edge.column(), virtual + "=" + name, "only c, cxx and fortran compile");
+      }
+    }
+    refuseCompilerAttributes(node, name);
+    BooleanQuery.Builder anyName = new BooleanQuery.Builder();
+    Compilers.spellings(name)
+        .forEach(
+            n ->
+                anyName.add(Selector.term(SpecField.COMPILER_NAME, n), BooleanClause.Occur.SHOULD));
+    require(all, anyName.build());
+    if (node.versions() != null) {
+      require(all, versions(SpecField.COMPILER_VERSION, node.versions()));
+    }
+  }
+
+  /** In spec syntax what follows {@code %gcc} is gcc's: the pages know nothing of gcc's own. */
+  private static void refuseCompilerAttributes(Node node, String name) {
+    IntStream columns =
+        Stream.of(
+                node.variants().stream().mapToInt(VariantClause::column).toArray(),
+                node.architecture().stream().mapToInt(SpecExpression.ArchPart::column).toArray(),
+                node.flags().stream().mapToInt(SpecExpression.CompilerFlag::column).toArray(),
+                node.hash() == null ? new int[0] : new int[] {node.hash().column()})
+            .flatMapToInt(IntStream::of);
+    OptionalInt first = columns.min();
+    if (first.isPresent()) {
+      throw unsupported(
+          first.getAsInt(),
+          "attributes of %" + name,
+          "in spec syntax what follows %"
+              + name
+              + " applies to "
+              + name
+              + " itself; write the package's variants and architecture before %"
+              + name);
+    }
+  }
+
+  private static Query versions(SpecField field, SpecExpression.Versions versions) {
+    try {
+      return new VersionRangeQuery(field, VersionConstraint.parse(versions.text()));
+    } catch (VersionSyntaxException e) {
+      throw syntax(versions.column() + e.offset(), e.getMessage());
+    }
+  }
+
+  private static void require(BooleanQuery.Builder all, Query q) {
+    all.add(q, BooleanClause.Occur.FILTER);
+  }
+
+  private static SearchException syntax(int column, String reason) {
+    return new SearchException(
+        SearchException.Kind.QUERY_SYNTAX,
+        "spec syntax error at column " + column + ": " + reason,
+        column);
+  }
+
+  private static SearchException unsupported(int column, String part, String why) {
+    return new SearchException(
+        SearchException.Kind.UNSUPPORTED,
+        "spec at column " + column + ": " + part + " cannot be searched: " + why,
+        column);
+  }
+}
