@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Latency of representative API requests over HTTP on loopback, one client, sequential.
 
-usage: query.py URL [ROUNDS]   e.g. query.py http://127.0.0.1:18181/graphql 50
-Prints p50 / p95 / max in ms per request after 5 warm-up rounds.
+usage: query.py URL [ROUNDS [ONLY]]   e.g. query.py http://127.0.0.1:18181/graphql 50 spack
+Prints p50 / p95 / max in ms per request after 5 warm-up rounds; ONLY keeps the requests whose
+name contains it.
 """
 import json
 import statistics
@@ -12,6 +13,7 @@ import urllib.request
 
 URL = sys.argv[1]
 ROUNDS = int(sys.argv[2]) if len(sys.argv) > 2 else 50
+ONLY = sys.argv[3] if len(sys.argv) > 3 else ""
 QUERIES = {
     "search gcc* AND aarch64, 20 specs + total":
         '{ search(query: "compiler:gcc* AND target:aarch64") { totalCount nodes { hash package specString } } }',
@@ -27,6 +29,14 @@ QUERIES = {
         '{ packages(filter: {tag: ["bench-0000"]}, first: 50) { totalCount nodes { name numSpecs targets } } }',
     "variant typeahead":
         '{ facets(fields: [VARIANT], prefix: "build_system=", limit: 20) { values { value count } } }',
+    "spack: version-range spec, 20 specs + total":
+        '{ search(spec: "py-filelock@3.11:3.13 %gcc@11:") { totalCount nodes { hash specString } } }',
+    "spack: open version range, total only":
+        '{ search(spec: "@:1.3") { totalCount } }',
+    "spack: compatibleWith zen3 + spec, facets":
+        '{ facets(spec: "+shared", compatibleWith: "zen3", fields: [TARGET, PACKAGE]) { field values { value count } } }',
+    "spack: Lucene versions range in Spack order":
+        '{ search(query: "versions:[3.9 TO 3.12]") { totalCount } }',
 }
 
 
@@ -43,6 +53,8 @@ def ask(query):
 
 
 for name, query in QUERIES.items():
+    if ONLY not in name:
+        continue
     for _ in range(5):
         ask(query)
     times = sorted(ask(query) for _ in range(ROUNDS))
