@@ -53,6 +53,40 @@ class QueryCommandTest {
   }
 
   @Test
+  void takesASpackSpecAndACpuWithoutAQuery() {
+    int code =
+        run(
+            "query",
+            "--spec",
+            "direnv@2.35: %gcc@10",
+            "--compatible-with",
+            "zen3",
+            "--index",
+            index.toString());
+
+    assertEquals(0, code, err.toString());
+    assertEquals(
+        List.of(
+            "HASH     PACKAGE                   VERSION       COMPILER              OS      "
+                + "        TARGET        TAG",
+            "yndowal  direnv                    2.35.0        gcc@10.2.1            centos7     "
+                + "    x86_64_v3     v0.23.0",
+            "1 of 1 specs"),
+        out.toString().lines().toList());
+  }
+
+  @Test
+  void aSpecThePagesCannotAnswerIsAUsageErrorWithItsColumn() {
+    int code = run("query", "--spec", "direnv ^go", "--index", index.toString());
+
+    assertEquals(64, code);
+    assertEquals(
+        "error: spec at column 8: ^go cannot be searched: the pages record no dependencies of a"
+            + " binary\n",
+        err.toString());
+  }
+
+  @Test
   void printsOneJsonObjectPerSpec() {
     int code = run("query", "package:direnv", "--index", index.toString(), "--json");
 

@@ -19,6 +19,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
@@ -26,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spack.cachesearch.Corpus;
+import org.spack.cachesearch.Corpus.RawSpec;
 import org.spack.cachesearch.search.Limits;
 import org.spack.cachesearch.search.SearchIndex;
 import org.spack.cachesearch.search.TestIndex;
@@ -379,6 +384,59 @@ class SpackApiTest {
                      "extensions": {"classification": "ExecutionAborted"}}]}
         """,
         "{ packages(first: 100) { nodes { specs(first: 100) { nodes { hash } } } } }");
+  }
+
+  /** Targets a zen3 CPU runs, from archspec's table (zen3, its ancestors, generic x86_64). */
+  private static final Set<String> ZEN3 =
+      Set.of("zen3", "zen2", "zen", "x86_64_v3", "x86_64_v2", "x86_64");
+
+  @Test
+  void aPackagesSpecsTakeASpecAndACpu() {
+    long expected =
+        Corpus.rawSpecs(Corpus.cacheTree()).stream()
+            .filter(s -> s.tag().equals("develop") && s.name().equals("py-filelock"))
+            .map(RawSpec::spec)
+            .filter(s -> s.get("compiler").asText().matches("gcc@=?(1[3-9]|[2-9]\\d)\\..*"))
+            .filter(s -> ZEN3.contains(s.get("target").asText()))
+            .count();
+
+    JsonNode result =
+        run(
+            "{ package(name: \"py-filelock\") { specs(spec: \"%gcc@13:\", compatibleWith: \"zen3\")"
+                + " { totalCount } } }");
+
+    assertEquals(expected, result.at("/data/package/specs/totalCount").asLong());
+    assertEquals(24, expected);
+  }
+
+  @Test
+  void facetValuesCanBeSearchedByWhatTheyContain() {
+    Map<String, Integer> expected = new TreeMap<>();
+    for (RawSpec s : Corpus.rawSpecs(Corpus.cacheTree())) {
+      Set<String> values = new TreeSet<>();
+      for (JsonNode v : s.spec().get("variants")) {
+        String raw = v.asText();
+        String normal =
+            raw.startsWith("+")
+                ? raw.substring(1) + "=true"
+                : raw.startsWith("~") ? raw.substring(1) + "=false" : raw.replace(":=", "=");
+        if (normal.contains("openmp")) {
+          values.add(normal);
+        }
+      }
+      values.forEach(v -> expected.merge(v, 1, Integer::sum));
+    }
+
+    JsonNode result =
+        run(
+            "{ facets(fields: [VARIANT], contains: \"openmp\", limit: 100) { values { value count } } }");
+    Map<String, Integer> counted = new TreeMap<>();
+    result
+        .at("/data/facets/0/values")
+        .forEach(v -> counted.put(v.get("value").asText(), v.get("count").asInt()));
+
+    assertEquals(expected, counted);
+    assertEquals(Map.of("openmp=false", 4, "openmp=true", 32, "threads=openmp", 7), counted);
   }
 
   @Test
