@@ -34,7 +34,8 @@ import org.spack.cachesearch.spack.SpackVersion;
 
 /**
  * The one owner of the index layout: every field name, how each is indexed, the analyzers and the
- * facet configuration. The indexer and the searcher both use it, so they cannot drift apart.
+ * facet configuration, derived from {@link SpecField}. The indexer and the searcher both use it, so
+ * they cannot drift apart. (Just over 200 lines: the layout reads best whole.)
  */
 public final class IndexSchema {
   /** Bumped whenever documents change shape; an index of another version must be re-ingested. */

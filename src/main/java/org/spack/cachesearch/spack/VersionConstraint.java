@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * <p>As spack/version/version_types.py reads it: {@code lo:hi} is the closed-open range from lo up
  * to Spack's {@code _next_version(hi)} ({@code ClosedOpenRange.from_version_range}), a bare {@code
  * 1.2} is {@code 1.2:1.2} (so 1.2.x, but also 1.3rc1, which sorts below 1.3), {@code =1.2} is that
- * version alone, {@code :} is every version and a comma list is a union.
+ * version alone, {@code :} is every version and a comma list is a union. (Over 200 lines: the
+ * record and the small parser of its text belong together; each is under 200.)
  *
  * @param text the constraint as written
  * @param ranges the key ranges whose union is the constraint
