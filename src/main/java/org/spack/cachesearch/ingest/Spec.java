@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
  * @param size bytes, or null where the page says {@code "-"} or nothing
  * @param extra fields this version does not know (e.g. {@code tarball}), name to JSON text, kept so
  *     that nothing in a page is lost
+ * @param dependencies direct dependencies (from a build-cache index; pages have none)
+ * @param closure every dependency below the binary, direct or not, each once: what {@code ^name}
+ *     matches. Indexed, not stored: a spec read back from the index has it empty
  */
 public record Spec(
     String hash,
@@ -22,7 +25,9 @@ public record Spec(
     List<String> versions,
     List<String> stacks,
     Long size,
-    Map<String, String> extra) {
+    Map<String, String> extra,
+    List<Dependency> dependencies,
+    List<Dependency> closure) {
 
   /** Spack's DAG hash: 32 characters of its base32 alphabet. */
   public static final Pattern HASH = Pattern.compile("[a-z2-7]{32}");
@@ -40,6 +45,35 @@ public record Spec(
     versions = List.copyOf(versions);
     stacks = List.copyOf(stacks);
     extra = Map.copyOf(extra);
+    dependencies = List.copyOf(dependencies);
+    closure = List.copyOf(closure);
+  }
+
+  /** A spec of a page: no dependencies recorded. */
+  public Spec(
+      String hash,
+      Compiler compiler,
+      String os,
+      String platform,
+      String target,
+      List<Variant> variants,
+      List<String> versions,
+      List<String> stacks,
+      Long size,
+      Map<String, String> extra) {
+    this(
+        hash,
+        compiler,
+        os,
+        platform,
+        target,
+        variants,
+        versions,
+        stacks,
+        size,
+        extra,
+        List.of(),
+        List.of());
   }
 
   /** Spack's arch triple, {@code platform-os-target}. */
