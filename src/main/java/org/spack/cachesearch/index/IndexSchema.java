@@ -27,9 +27,11 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.util.BytesRef;
+import org.spack.cachesearch.ingest.Dependency;
 import org.spack.cachesearch.ingest.Page;
 import org.spack.cachesearch.ingest.PageKey;
 import org.spack.cachesearch.ingest.Spec;
+import org.spack.cachesearch.ingest.Variant;
 import org.spack.cachesearch.spack.SpackVersion;
 
 /**
@@ -39,7 +41,7 @@ import org.spack.cachesearch.spack.SpackVersion;
  */
 public final class IndexSchema {
   /** Bumped whenever documents change shape; an index of another version must be re-ingested. */
-  public static final int VERSION = 4;
+  public static final int VERSION = 5;
 
   /**
    * {@code tag/package} ({@link PageKey}): the unit an ingest replaces or prunes, and a facet
@@ -68,6 +70,18 @@ public final class IndexSchema {
   private static final String SOURCE = "_source";
 
   private static final Set<String> SOURCE_ONLY = Set.of(SOURCE);
+
+  /** {@link #keyed} name and version key of every dependency, direct or not. */
+  public static final String DEPENDENCY_VERSION = "_dependencyVersion";
+
+  /** {@link #keyed} name and version key of every direct dependency. */
+  public static final String DIRECT_DEPENDENCY_VERSION = "_directDependencyVersion";
+
+  /** {@link #keyed} name and {@code name=value} variant of every dependency. */
+  public static final String DEPENDENCY_VARIANT = "_dependencyVariant";
+
+  /** The hashes of the direct dependencies. */
+  public static final String DEPENDENCY_HASH = "_dependencyHash";
 
   /** The catch-all field of bare words. */
   public static final String TEXT = SpecField.TEXT.indexField();
@@ -180,7 +194,9 @@ public final class IndexSchema {
       String name = field.indexField();
       for (String value : field.values(hit)) {
         doc.add(new StringField(name, value, Field.Store.NO));
-        words(words, value);
+        if (field.isInText()) {
+          words(words, value);
+        }
         field
             .versionKeyField()
             .ifPresent(
@@ -198,7 +214,44 @@ public final class IndexSchema {
               v -> doc.add(new SortedDocValuesField(field.sortField().get(), new BytesRef(v))));
     }
     doc.add(new TextField(TEXT, String.join(" ", words), Field.Store.NO));
+    dependencies(doc, spec);
     return doc;
+  }
+
+  /**
+   * What {@code ^name@versions +variant} and {@code %name@versions} match: each dependency's
+   * version key and variants under its name (name, a zero byte, then the key or {@code
+   * name=value}), so that a version range of one dependency is one term range; and the direct
+   * dependencies' hashes, for the dependents of a binary.
+   */
+  private static void dependencies(Document doc, Spec spec) {
+    for (Dependency d : spec.closure()) {
+      doc.add(
+          new StringField(
+              DEPENDENCY_VERSION,
+              keyed(d.name(), SpackVersion.sortKey(d.version())),
+              Field.Store.NO));
+      for (Variant v : d.variants()) {
+        v.normalized()
+            .forEach(
+                n ->
+                    doc.add(
+                        new StringField(DEPENDENCY_VARIANT, keyed(d.name(), n), Field.Store.NO)));
+      }
+    }
+    for (Dependency d : spec.dependencies()) {
+      doc.add(
+          new StringField(
+              DIRECT_DEPENDENCY_VERSION,
+              keyed(d.name(), SpackVersion.sortKey(d.version())),
+              Field.Store.NO));
+      doc.add(new StringField(DEPENDENCY_HASH, d.hash(), Field.Store.NO));
+    }
+  }
+
+  /** A dependency's name and one of its values in one term: {@code name}, zero byte, value. */
+  public static String keyed(String name, String value) {
+    return name + '\u0000' + value;
   }
 
   /** A point for ranges and doc values for sorting. */

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.spack.cachesearch.ingest.Dependency;
 import org.spack.cachesearch.spack.SpackVersion;
 
 /**
@@ -73,6 +74,22 @@ public enum SpecField {
           .filter("variant")
           .facet()
           .multiValued()),
+  /**
+   * Every dependency below a binary, direct or not, by name: what {@code ^name} matches (from a
+   * build-cache index; pages record none). Not among the catch-all's words: a bare {@code zlib}
+   * finds zlib, not everything that links it.
+   */
+  DEPENDENCY(
+      field("dependencies", h -> names(h.spec().closure()))
+          .filter("dependency")
+          .facet()
+          .multiValued()
+          .notInText()),
+  /** Direct dependencies by name: what Spack 1.0's {@code %name} means. */
+  DIRECT_DEPENDENCY(field("directDependencies", h -> names(h.dependencies())).notInText()),
+  /** What the direct dependencies provide, as {@code virtual=provider}: {@code mpi=openmpi}. */
+  VIRTUAL(
+      field("virtuals", SpecField::virtuals).filter("virtual").facet().multiValued().notInText()),
   /** Bytes: numeric (points and doc values), absent where the page says "-". */
   SIZE(numeric("size", h -> h.spec().size())),
   /** Catch-all for bare words: every value of the fields above, whole and split into words. */
@@ -123,6 +140,11 @@ public enum SpecField {
   /** Its column in the CLI table, or empty when the table does not show it. */
   public Optional<Column> column() {
     return Optional.ofNullable(def.column);
+  }
+
+  /** Whether the catch-all {@code text} field holds its values as words. */
+  boolean isInText() {
+    return def.inText;
   }
 
   /** The keyword terms a spec is found by. */
@@ -183,6 +205,17 @@ public enum SpecField {
         .orElse(null);
   }
 
+  private static List<String> names(List<Dependency> dependencies) {
+    return dependencies.stream().map(Dependency::name).distinct().toList();
+  }
+
+  private static List<String> virtuals(SpecHit hit) {
+    return hit.dependencies().stream()
+        .flatMap(d -> d.virtuals().stream().map(v -> v + "=" + d.name()))
+        .distinct()
+        .toList();
+  }
+
   private static List<String> variantTerms(SpecHit hit) {
     return hit.variants().stream()
         .flatMap(v -> Stream.concat(Stream.of(v.raw()), v.normalized().stream()))
@@ -210,6 +243,7 @@ public enum SpecField {
     Function<SpecHit, Long> number;
     String sortField;
     String versionKeyField;
+    boolean inText = true;
     Function<SpecHit, String> sortValue = h -> null;
     Column column;
 
@@ -236,6 +270,11 @@ public enum SpecField {
 
     Definition versionKeys(String field) {
       versionKeyField = field;
+      return this;
+    }
+
+    Definition notInText() {
+      inText = false;
       return this;
     }
 

@@ -5,12 +5,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.spack.cachesearch.ingest.Compiler;
+import org.spack.cachesearch.ingest.Dependency;
 import org.spack.cachesearch.ingest.Spec;
 import org.spack.cachesearch.ingest.Variant;
 
 /**
- * A spec found in the index with the page it belongs to. Its accessors are named as the API's
- * fields, so the GraphQL layer reads them without fetchers of its own.
+ * A spec with the (tag, package) it is filed under: what one document holds and what a search
+ * returns. Its accessors are named as the API's fields, so the GraphQL layer reads them without
+ * fetchers of its own.
  *
  * @param packageName the package ({@code package} is a Java keyword)
  */
@@ -59,6 +61,11 @@ public record SpecHit(String packageName, String tag, Spec spec) {
 
   public List<String> stacks() {
     return spec.stacks();
+  }
+
+  /** Direct dependencies (from a build-cache index; empty for a page's spec). */
+  public List<Dependency> dependencies() {
+    return spec.dependencies();
   }
 
   public Long size() {

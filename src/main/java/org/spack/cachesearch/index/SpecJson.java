@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.spack.cachesearch.ingest.Dependency;
 import org.spack.cachesearch.ingest.Spec;
 import org.spack.cachesearch.ingest.SpecReader;
 import org.spack.cachesearch.ingest.Variant;
@@ -51,11 +52,54 @@ public final class SpecJson {
         g.writeRawValue(e.getValue()); // already JSON text, as the page had it
       }
       g.writeEndObject();
+      if (!spec.dependencies().isEmpty()) {
+        dependencies(g, spec.dependencies());
+      }
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot encode spec " + spec.hash(), e);
     }
     return out.toByteArray();
+  }
+
+  /** Beside the spec, not in it: the spec keeps the page's form; only indexes have these. */
+  private static void dependencies(JsonGenerator g, List<Dependency> dependencies)
+      throws IOException {
+    g.writeArrayFieldStart("dependencies");
+    for (Dependency d : dependencies) {
+      g.writeStartObject();
+      g.writeStringField("name", d.name());
+      g.writeStringField("version", d.version());
+      g.writeStringField("hash", d.hash());
+      strings(g, "deptypes", d.deptypes());
+      strings(g, "virtuals", d.virtuals());
+      strings(g, "variants", d.variants().stream().map(Variant::raw).toList());
+      g.writeBooleanField("external", d.external());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  private static List<Dependency> dependencies(JsonNode array) {
+    List<Dependency> out = new ArrayList<>();
+    for (JsonNode d : array) {
+      out.add(
+          new Dependency(
+              d.get("name").asText(),
+              d.get("version").asText(),
+              d.get("hash").asText(),
+              texts(d.get("deptypes")),
+              texts(d.get("virtuals")),
+              texts(d.get("variants")).stream().map(Variant::parse).toList(),
+              d.get("external").asBoolean()));
+    }
+    return out;
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(v -> out.add(v.asText()));
+    return out;
   }
 
   private static void strings(JsonGenerator g, String field, List<String> values)
@@ -75,6 +119,23 @@ public final class SpecJson {
       Spec spec = SpecReader.read(node.get("spec"), "stored spec", errors::add);
       if (spec == null) {
         throw new IllegalStateException("index holds an unreadable spec: " + errors);
+      }
+      JsonNode deps = node.get("dependencies");
+      if (deps != null) {
+        spec =
+            new Spec(
+                spec.hash(),
+                spec.compiler(),
+                spec.os(),
+                spec.platform(),
+                spec.target(),
+                spec.variants(),
+                spec.versions(),
+                spec.stacks(),
+                spec.size(),
+                spec.extra(),
+                dependencies(deps),
+                List.of());
       }
       return new SpecHit(node.get("package").asText(), node.get("tag").asText(), spec);
     } catch (IOException e) {

@@ -2,8 +2,7 @@ package org.spack.cachesearch.ingest;
 
 /**
  * A build-cache index that cannot be read: a broken or unknown file, a wrong checksum, a failed
- * download. The message names the file or URL and what is wrong; nothing of that source is
- * indexed.
+ * download. The message names the file or URL and what is wrong; nothing of that source is indexed.
  */
 public final class BuildCacheException extends Exception {
   private static final long serialVersionUID = 1L;

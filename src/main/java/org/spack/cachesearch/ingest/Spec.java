@@ -62,17 +62,7 @@ public record Spec(
       Long size,
       Map<String, String> extra) {
     this(
-        hash,
-        compiler,
-        os,
-        platform,
-        target,
-        variants,
-        versions,
-        stacks,
-        size,
-        extra,
-        List.of(),
+        hash, compiler, os, platform, target, variants, versions, stacks, size, extra, List.of(),
         List.of());
   }
 

@@ -24,9 +24,9 @@ import org.spack.cachesearch.spack.VersionSyntaxException;
 /**
  * A Spack spec expression ({@code zlib@1.3: +shared %gcc@13}) as index constraints, all of them
  * required: the name, a version range over version keys, variants as {@code name=value} terms,
- * {@code platform os target}, a hash prefix, and {@code %compiler@versions}. What the page data
- * cannot answer (dependencies, compiler flags, attributes of the compiler node) is refused with the
- * part's column, never ignored.
+ * {@code platform os target}, a hash prefix, {@code %compiler@versions}, and dependencies ({@link
+ * DependencyQueries}). What the index cannot answer (compiler flags, namespaces, attributes of the
+ * compiler node) is refused with the part's column, never ignored.
  */
 final class SpecQueries {
   private SpecQueries() {}
@@ -76,7 +76,7 @@ final class SpecQueries {
     }
   }
 
-  private static List<String> values(VariantClause v) {
+  static List<String> values(VariantClause v) {
     return switch (v.kind()) {
       case ENABLED -> List.of("true");
       case DISABLED -> List.of("false");
@@ -107,26 +107,34 @@ final class SpecQueries {
     return new PrefixQuery(new Term(SpecField.HASH.indexField(), hash.prefix()));
   }
 
-  /** {@code %gcc@13}, {@code %c,cxx=gcc}: the compiler the page records, in either spelling. */
+  /** A {@code %compiler}, or a dependency ({@code ^name}, {@code %name}). */
   private static void edge(BooleanQuery.Builder all, Edge edge) {
+    if (edge.kind() == '%' && Compilers.isCompiler(edge.node().name())) {
+      compiler(all, edge);
+    } else {
+      DependencyQueries.add(all, edge);
+    }
+  }
+
+  /** {@code %gcc@13}, {@code %c,cxx=gcc}: the compiler the spec records, in either spelling. */
+  private static void compiler(BooleanQuery.Builder all, Edge edge) {
     Node node = edge.node();
-    String name = node.name() == null ? "" : node.name();
-    if (edge.kind() == '^') {
-      throw unsupported(edge.column(), "^" + name, "the pages record no dependencies of a binary");
-    }
-    if (!Compilers.isCompiler(name)) {
-      throw unsupported(
-          edge.column(),
-          "%" + name,
-          "the pages record a binary's compiler, not its other dependencies; a compiler is one of "
-              + String.join(", ", Compilers.names()));
-    }
+    String name = node.name();
     for (String virtual : edge.virtuals()) {
       if (!List.of("c", "cxx", "fortran").contains(virtual)) {
         throw unsupported(edge.column(), virtual + "=" + name, "only c, cxx and fortran compile");
       }
     }
-    refuseCompilerAttributes(node, name);
+    refuseAttributes(
+        node,
+        false,
+        "attributes of %" + name,
+        "in spec syntax what follows %"
+            + name
+            + " applies to "
+            + name
+            + " itself; write the package's variants and architecture before %"
+            + name);
     BooleanQuery.Builder anyName = new BooleanQuery.Builder();
     Compilers.spellings(name)
         .forEach(
@@ -138,49 +146,51 @@ final class SpecQueries {
     }
   }
 
-  /** In spec syntax what follows {@code %gcc} is gcc's: the pages know nothing of gcc's own. */
-  private static void refuseCompilerAttributes(Node node, String name) {
+  /**
+   * Refuses what the index does not hold of a node: its architecture, flags and hash, and its
+   * variants unless {@code withVariants}.
+   */
+  static void refuseAttributes(Node node, boolean withVariants, String part, String why) {
     IntStream columns =
         Stream.of(
-                node.variants().stream().mapToInt(VariantClause::column).toArray(),
+                withVariants
+                    ? new int[0]
+                    : node.variants().stream().mapToInt(VariantClause::column).toArray(),
                 node.architecture().stream().mapToInt(SpecExpression.ArchPart::column).toArray(),
                 node.flags().stream().mapToInt(SpecExpression.CompilerFlag::column).toArray(),
                 node.hash() == null ? new int[0] : new int[] {node.hash().column()})
             .flatMapToInt(IntStream::of);
     OptionalInt first = columns.min();
     if (first.isPresent()) {
-      throw unsupported(
-          first.getAsInt(),
-          "attributes of %" + name,
-          "in spec syntax what follows %"
-              + name
-              + " applies to "
-              + name
-              + " itself; write the package's variants and architecture before %"
-              + name);
+      throw unsupported(first.getAsInt(), part, why);
     }
   }
 
   private static Query versions(SpecField field, SpecExpression.Versions versions) {
+    return new VersionRangeQuery(field, constraint(versions));
+  }
+
+  /** The versions after {@code @}, parsed; a mistake is a syntax error at its own column. */
+  static VersionConstraint constraint(SpecExpression.Versions versions) {
     try {
-      return new VersionRangeQuery(field, VersionConstraint.parse(versions.text()));
+      return VersionConstraint.parse(versions.text());
     } catch (VersionSyntaxException e) {
       throw syntax(versions.column() + e.offset(), e.getMessage());
     }
   }
 
-  private static void require(BooleanQuery.Builder all, Query q) {
+  static void require(BooleanQuery.Builder all, Query q) {
     all.add(q, BooleanClause.Occur.FILTER);
   }
 
-  private static SearchException syntax(int column, String reason) {
+  static SearchException syntax(int column, String reason) {
     return new SearchException(
         SearchException.Kind.QUERY_SYNTAX,
         "spec syntax error at column " + column + ": " + reason,
         column);
   }
 
-  private static SearchException unsupported(int column, String part, String why) {
+  static SearchException unsupported(int column, String part, String why) {
     return new SearchException(
         SearchException.Kind.UNSUPPORTED,
         "spec at column " + column + ": " + part + " cannot be searched: " + why,

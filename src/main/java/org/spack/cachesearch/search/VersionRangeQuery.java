@@ -9,45 +9,75 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.util.BytesRef;
+import org.spack.cachesearch.index.IndexSchema;
 import org.spack.cachesearch.index.SpecField;
 import org.spack.cachesearch.spack.VersionConstraint;
 
 /**
- * A Spack version constraint as an index query: one term range per range of the constraint over the
- * field's version keys ({@link SpecField#versionKeyField}), never a scan of every version. Shown in
- * Spack's own words ({@code versions:@1.2:1.4}) so that {@code explain} reads well.
+ * A Spack version constraint as an index query: one term range per range of the constraint over a
+ * field of version keys, never a scan of every version. The keys may follow a prefix (a
+ * dependency's name and a zero byte, {@link IndexSchema#keyed}). Shown in Spack's own words ({@code
+ * versions:@1.2:1.4}, {@code dependencies:openssl@3:}) so that {@code explain} reads well.
  */
 final class VersionRangeQuery extends Query {
-  private final SpecField field;
+  private final String shown;
+  private final String keyField;
+  private final String prefix;
   private final VersionConstraint constraint;
 
+  /** A constraint on a vocabulary field with version keys ({@link SpecField#versionKeyField}). */
   VersionRangeQuery(SpecField field, VersionConstraint constraint) {
-    this.field = field;
+    this(field.indexField() + ":", field.versionKeyField().orElseThrow(), "", constraint);
+  }
+
+  /**
+   * @param shown what {@code toString} prints before the constraint
+   * @param prefix what every key of the field starts with; empty for none
+   */
+  VersionRangeQuery(String shown, String keyField, String prefix, VersionConstraint constraint) {
+    this.shown = shown;
+    this.keyField = keyField;
+    this.prefix = prefix;
     this.constraint = constraint;
   }
 
   @Override
   public Query rewrite(IndexSearcher searcher) {
-    String keys = field.versionKeyField().orElseThrow();
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     for (VersionConstraint.KeyRange r : constraint.ranges()) {
       any.add(
           new TermRangeQuery(
-              keys, bytes(r.lower()), bytes(r.upper()), r.lowerInclusive(), r.upperInclusive()),
+              keyField,
+              lower(r),
+              upper(r),
+              r.lower() == null || r.lowerInclusive(),
+              r.upperInclusive()),
           BooleanClause.Occur.SHOULD);
     }
     return new ConstantScoreQuery(any.build());
   }
 
-  private static BytesRef bytes(String key) {
-    return key == null ? null : new BytesRef(key);
+  /** An open lower end starts at the prefix itself, below every key that follows it. */
+  private BytesRef lower(VersionConstraint.KeyRange r) {
+    if (r.lower() == null) {
+      return prefix.isEmpty() ? null : new BytesRef(prefix);
+    }
+    return new BytesRef(prefix + r.lower());
+  }
+
+  /** An open upper end stops past every key that follows the prefix. */
+  private BytesRef upper(VersionConstraint.KeyRange r) {
+    if (r.upper() == null) {
+      return prefix.isEmpty() ? null : new BytesRef(prefix + '\uffff');
+    }
+    return new BytesRef(prefix + r.upper());
   }
 
   @Override
   public String toString(String defaultField) {
     String text = constraint.text();
     boolean lucene = text.startsWith("[") || text.startsWith("{");
-    return field.indexField() + (lucene ? ":" : ":@") + text;
+    return shown + (lucene ? "" : "@") + text;
   }
 
   @Override
@@ -58,12 +88,13 @@ final class VersionRangeQuery extends Query {
   @Override
   public boolean equals(Object other) {
     return sameClassAs(other)
-        && field == ((VersionRangeQuery) other).field
+        && keyField.equals(((VersionRangeQuery) other).keyField)
+        && prefix.equals(((VersionRangeQuery) other).prefix)
         && constraint.ranges().equals(((VersionRangeQuery) other).constraint.ranges());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(classHash(), field, constraint.ranges());
+    return Objects.hash(classHash(), keyField, prefix, constraint.ranges());
   }
 }
