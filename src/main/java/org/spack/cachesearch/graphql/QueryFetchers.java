@@ -1,10 +1,12 @@
 package org.spack.cachesearch.graphql;
 
+import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import java.util.Map;
 import org.spack.cachesearch.index.SpecField;
 import org.spack.cachesearch.index.SpecHit;
+import org.spack.cachesearch.ingest.Dependency;
 import org.spack.cachesearch.search.FacetCounts;
 import org.spack.cachesearch.search.IndexStats;
 import org.spack.cachesearch.search.PackageSummary;
@@ -97,6 +99,30 @@ final class QueryFetchers {
   /** {@code Spec.tags}: every tag whose cache holds the hash (batched per request). */
   List<String> specTags(DataFetchingEnvironment env) {
     return ViewScope.of(env).tagsOf(env.<SpecHit>getSource().hash());
+  }
+
+  /**
+   * {@code Spec.dependencies}: the direct edges, with the dependent's tag passed down so that a
+   * dependency's spec is taken from the same tag first.
+   */
+  DataFetcherResult<List<Dependency>> specDependencies(DataFetchingEnvironment env) {
+    SpecHit hit = env.getSource();
+    return DataFetcherResult.<List<Dependency>>newResult()
+        .data(hit.dependencies())
+        .localContext(hit.tag())
+        .build();
+  }
+
+  /** {@code Dependency.spec}: looked up with every other hash of the request, in one search. */
+  SpecHit dependencySpec(DataFetchingEnvironment env) {
+    Dependency d = env.getSource();
+    return ViewScope.of(env).specOf(d.hash(), env.getLocalContext()).orElse(null);
+  }
+
+  /** {@code Spec.dependents}: the specs whose direct dependencies include this hash. */
+  ResultPage<SpecHit> specDependents(DataFetchingEnvironment env) {
+    SpecHit hit = env.getSource();
+    return specs(env, Selection.ALL.with("%/" + hit.hash(), null), sort(env, SortOrder.PACKAGE));
   }
 
   /**

@@ -89,7 +89,13 @@ public final class SpackApi {
                     .dataFetcher("tags", f::tags)
                     .dataFetcher("stats", f::stats))
         .type(
-            "Spec", t -> t.dataFetcher("package", f::specPackage).dataFetcher("tags", f::specTags))
+            "Spec",
+            t ->
+                t.dataFetcher("package", f::specPackage)
+                    .dataFetcher("tags", f::specTags)
+                    .dataFetcher("dependencies", f::specDependencies)
+                    .dataFetcher("dependents", f::specDependents))
+        .type("Dependency", t -> t.dataFetcher("spec", f::dependencySpec))
         .type("Package", t -> t.dataFetcher("specs", f::packageSpecs))
         .build();
   }

@@ -80,8 +80,11 @@ public final class IndexSchema {
   /** {@link #keyed} name and {@code name=value} variant of every dependency. */
   public static final String DEPENDENCY_VARIANT = "_dependencyVariant";
 
-  /** The hashes of the direct dependencies. */
+  /** The hashes of every dependency: what {@code ^/hash} matches. */
   public static final String DEPENDENCY_HASH = "_dependencyHash";
+
+  /** The hashes of the direct dependencies: the dependents of a binary are found by these. */
+  public static final String DIRECT_DEPENDENCY_HASH = "_directDependencyHash";
 
   /** The catch-all field of bare words. */
   public static final String TEXT = SpecField.TEXT.indexField();
@@ -221,11 +224,12 @@ public final class IndexSchema {
   /**
    * What {@code ^name@versions +variant} and {@code %name@versions} match: each dependency's
    * version key and variants under its name (name, a zero byte, then the key or {@code
-   * name=value}), so that a version range of one dependency is one term range; and the direct
-   * dependencies' hashes, for the dependents of a binary.
+   * name=value}), so that a version range of one dependency is one term range; and the
+   * dependencies' hashes, for {@code ^/hash} and the dependents of a binary.
    */
   private static void dependencies(Document doc, Spec spec) {
     for (Dependency d : spec.closure()) {
+      doc.add(new StringField(DEPENDENCY_HASH, d.hash(), Field.Store.NO));
       doc.add(
           new StringField(
               DEPENDENCY_VERSION,
@@ -245,7 +249,7 @@ public final class IndexSchema {
               DIRECT_DEPENDENCY_VERSION,
               keyed(d.name(), SpackVersion.sortKey(d.version())),
               Field.Store.NO));
-      doc.add(new StringField(DEPENDENCY_HASH, d.hash(), Field.Store.NO));
+      doc.add(new StringField(DIRECT_DEPENDENCY_HASH, d.hash(), Field.Store.NO));
     }
   }
 

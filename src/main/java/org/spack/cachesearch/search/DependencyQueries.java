@@ -2,6 +2,7 @@ package org.spack.cachesearch.search;
 
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.TermQuery;
 import org.spack.cachesearch.index.IndexSchema;
 import org.spack.cachesearch.index.SpecField;
@@ -18,11 +19,18 @@ import org.spack.cachesearch.spack.SpecExpression.VariantClause;
 final class DependencyQueries {
   private DependencyQueries() {}
 
+  private static String hashOf(Node node) {
+    return node.hash() == null ? "" : node.hash().prefix();
+  }
+
   static void add(BooleanQuery.Builder all, Edge edge) {
     Node node = edge.node();
     String name = node.name();
     boolean direct = edge.kind() == '%';
-    String part = edge.kind() + name;
+    String part = edge.kind() + (name == null ? "/" + hashOf(node) : name);
+    if (name == null && node.hash() == null) {
+      throw SpecQueries.unsupported(edge.column(), part, "a dependency needs a name or a /hash");
+    }
     if (!edge.depTypes().isEmpty() || edge.when() != null) {
       throw SpecQueries.unsupported(
           edge.column(), "edge attributes of " + part, "only virtuals= can be searched");
@@ -40,8 +48,20 @@ final class DependencyQueries {
     SpecQueries.refuseAttributes(
         node,
         true,
-        "the architecture, flags or hash of " + part,
-        "the index records a dependency's name, version, variants and virtuals");
+        false,
+        "the architecture or flags of " + part,
+        "the index records a dependency's name, hash, version, variants and virtuals");
+    if (node.hash() != null) {
+      SpecQueries.require(
+          all,
+          new PrefixQuery(
+              new Term(
+                  direct ? IndexSchema.DIRECT_DEPENDENCY_HASH : IndexSchema.DEPENDENCY_HASH,
+                  node.hash().prefix())));
+    }
+    if (name == null) {
+      return;
+    }
     SpecField field = direct ? SpecField.DIRECT_DEPENDENCY : SpecField.DEPENDENCY;
     SpecQueries.require(all, Selector.term(field, name));
     if (node.versions() != null) {

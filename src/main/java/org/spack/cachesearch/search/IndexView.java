@@ -24,7 +24,7 @@ public final class IndexView implements AutoCloseable {
   private final SearchIndex index;
   private final SearchIndex.CachingSearcher shared;
   private final IndexSearcher searcher;
-  private final TagLookup tags = new TagLookup();
+  private final HashLookup hashes = new HashLookup();
 
   IndexView(SearchIndex index, SearchIndex.CachingSearcher shared) {
     this.index = index;
@@ -64,11 +64,20 @@ public final class IndexView implements AutoCloseable {
   }
 
   /**
-   * Every tag holding this exact hash, by name. The hashes of every spec this view has returned are
-   * looked up together, in one search, the first time one of them is asked for.
+   * Every tag holding this exact hash, by name. The hashes of every spec this view has returned
+   * (and of their dependencies) are looked up together, in one search, the first time one is asked
+   * for.
    */
   public List<String> tagsOf(String hash) {
-    return tags.tagsOf(this, hash);
+    return hashes.tagsOf(this, hash);
+  }
+
+  /**
+   * The spec of a dependency when the index holds its hash: in {@code tag} (the dependent's), else
+   * {@code develop}, else the last tag by name. Looked up with every other hash of the view.
+   */
+  public Optional<SpecHit> specOf(String hash, String tag) {
+    return hashes.docOf(this, hash, tag).map(this::load);
   }
 
   /** The Lucene query a selection becomes, as Lucene prints it: how the API read a request. */
@@ -152,7 +161,7 @@ public final class IndexView implements AutoCloseable {
   SpecHit load(int doc) {
     try {
       SpecHit hit = index.schema().load(searcher.storedFields(), doc);
-      tags.loaded(hit.hash());
+      hashes.loaded(hit);
       return hit;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

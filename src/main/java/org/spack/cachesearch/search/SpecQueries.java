@@ -109,7 +109,8 @@ final class SpecQueries {
 
   /** A {@code %compiler}, or a dependency ({@code ^name}, {@code %name}). */
   private static void edge(BooleanQuery.Builder all, Edge edge) {
-    if (edge.kind() == '%' && Compilers.isCompiler(edge.node().name())) {
+    String name = edge.node().name();
+    if (edge.kind() == '%' && name != null && Compilers.isCompiler(name)) {
       compiler(all, edge);
     } else {
       DependencyQueries.add(all, edge);
@@ -127,6 +128,7 @@ final class SpecQueries {
     }
     refuseAttributes(
         node,
+        false,
         false,
         "attributes of %" + name,
         "in spec syntax what follows %"
@@ -147,10 +149,11 @@ final class SpecQueries {
   }
 
   /**
-   * Refuses what the index does not hold of a node: its architecture, flags and hash, and its
-   * variants unless {@code withVariants}.
+   * Refuses what the index does not hold of a node: its architecture and flags, and its variants
+   * and hash unless allowed.
    */
-  static void refuseAttributes(Node node, boolean withVariants, String part, String why) {
+  static void refuseAttributes(
+      Node node, boolean withVariants, boolean withHash, String part, String why) {
     IntStream columns =
         Stream.of(
                 withVariants
@@ -158,7 +161,7 @@ final class SpecQueries {
                     : node.variants().stream().mapToInt(VariantClause::column).toArray(),
                 node.architecture().stream().mapToInt(SpecExpression.ArchPart::column).toArray(),
                 node.flags().stream().mapToInt(SpecExpression.CompilerFlag::column).toArray(),
-                node.hash() == null ? new int[0] : new int[] {node.hash().column()})
+                withHash || node.hash() == null ? new int[0] : new int[] {node.hash().column()})
             .flatMapToInt(IntStream::of);
     OptionalInt first = columns.min();
     if (first.isPresent()) {

@@ -49,7 +49,9 @@ class VocabularyContractTest {
             "platform",
             "target",
             "stack",
-            "variant"),
+            "variant",
+            "dependency",
+            "virtual"),
         sdl);
   }
 
