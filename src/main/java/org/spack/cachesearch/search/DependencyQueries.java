@@ -48,7 +48,7 @@ final class DependencyQueries {
     SpecQueries.refuseAttributes(
         node,
         true,
-        false,
+        true,
         "the architecture or flags of " + part,
         "the index records a dependency's name, hash, version, variants and virtuals");
     if (node.hash() != null) {

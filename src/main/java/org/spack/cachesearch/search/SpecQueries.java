@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -39,12 +40,19 @@ final class SpecQueries {
     } catch (SpecSyntaxException e) {
       throw syntax(e.column(), e.reason());
     }
-    BooleanQuery.Builder all = new BooleanQuery.Builder();
-    node(all, expression.root());
-    for (Edge edge : expression.edges()) {
-      edge(all, edge);
+    BooleanQuery query;
+    try {
+      BooleanQuery.Builder all = new BooleanQuery.Builder();
+      node(all, expression.root());
+      for (Edge edge : expression.edges()) {
+        edge(all, edge);
+      }
+      query = all.build();
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new SearchException(
+          SearchException.Kind.LIMIT,
+          "the spec has more than " + IndexSearcher.getMaxClauseCount() + " parts; use fewer");
     }
-    BooleanQuery query = all.build();
     // A query of FILTER clauses alone matches without scoring; none at all ("*") is everything.
     return query.clauses().isEmpty() ? new MatchAllDocsQuery() : query;
   }
@@ -121,6 +129,10 @@ final class SpecQueries {
   private static void compiler(BooleanQuery.Builder all, Edge edge) {
     Node node = edge.node();
     String name = node.name();
+    if (!edge.depTypes().isEmpty() || edge.when() != null) {
+      throw unsupported(
+          edge.column(), "edge attributes of %" + name, "only virtuals= can be searched");
+    }
     for (String virtual : edge.virtuals()) {
       if (!List.of("c", "cxx", "fortran").contains(virtual)) {
         throw unsupported(edge.column(), virtual + "=" + name, "only c, cxx and fortran compile");
@@ -178,7 +190,13 @@ final class SpecQueries {
     try {
       return VersionConstraint.parse(versions.text());
     } catch (VersionSyntaxException e) {
-      throw syntax(versions.column() + e.offset(), e.getMessage());
+      int column = versions.column() + e.offset();
+      throw e.isUnsupported()
+          ? new SearchException(
+              SearchException.Kind.UNSUPPORTED,
+              "spec at column " + column + ": " + e.getMessage(),
+              column)
+          : syntax(column, e.getMessage());
     }
   }
 

@@ -107,7 +107,11 @@ final class SpecScanner {
     while (isNameChar(at(end))) {
       end++;
     }
-    return isWord(at(end - 1)) ? end : -1;
+    // As the token's regex backtracks: a version ends at its last letter, digit or '_'.
+    while (!isWord(at(end - 1))) {
+      end--;
+    }
+    return end;
   }
 
   /** The end of an unquoted value: word characters and {@code -+*.,:=%^~/\}. */

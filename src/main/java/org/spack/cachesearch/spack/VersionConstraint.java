@@ -201,7 +201,8 @@ public record VersionConstraint(String text, List<KeyRange> ranges) {
           String.format(
               "expected a version %s, found the git ref '%s': a git version matches by its ref,"
                   + " not by version order",
-              context, text.substring(start, stop)));
+              context, text.substring(start, stop)),
+          true);
     }
 
     /** Spec syntax's VERSION: starts and ends with a letter, digit or '_', may hold '.' and '-'. */

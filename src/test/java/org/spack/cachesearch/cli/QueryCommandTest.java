@@ -77,12 +77,11 @@ class QueryCommandTest {
 
   @Test
   void aSpecThePagesCannotAnswerIsAUsageErrorWithItsColumn() {
-    int code = run("query", "--spec", "direnv ^go", "--index", index.toString());
+    int code = run("query", "--spec", "direnv cflags=-O2", "--index", index.toString());
 
     assertEquals(64, code);
     assertEquals(
-        "error: spec at column 8: ^go cannot be searched: the pages record no dependencies of a"
-            + " binary\n",
+        "error: spec at column 8: compiler flags (cflags) cannot be searched: the data has none\n",
         err.toString());
   }
 

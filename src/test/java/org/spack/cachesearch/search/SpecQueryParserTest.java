@@ -11,7 +11,7 @@ import org.spack.cachesearch.index.IndexSchema;
 class SpecQueryParserTest {
   private static final String FIELDS =
       "package, tag, hash, compiler, compilerName, compilerVersion, versions, os, platform,"
-          + " target, arch, stacks, variants, size, text";
+          + " target, arch, stacks, variants, dependencies, directDependencies, virtuals, size, text";
 
   private final SpecQueryParser parser =
       new SpecQueryParser(new IndexSchema(), Limits.DEFAULT.maxQueryLength());

@@ -408,7 +408,7 @@ class SpecParserTest {
             "zlib @1.2 ^b@3 @4",
             16,
             "unexpected second version, a node takes one"),
-        invalid("a version ending in a dot", "zlib@1.2.", 6, "expected a version after '@'"),
+        invalid("a version ending in a dot", "zlib@1.2.", 9, "unexpected '.'"),
         invalid("+ at the end", "zlib+", 6, "expected a variant name after '+'"),
         invalid("~ then blanks at the end", "zlib ~ ", 7, "expected a variant name after '~'"),
         invalid("++ at the end", "zlib ++", 8, "expected a variant name after '++'"),
