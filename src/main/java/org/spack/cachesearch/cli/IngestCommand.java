@@ -3,29 +3,57 @@ package org.spack.cachesearch.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.spack.cachesearch.index.IngestRun;
 import org.spack.cachesearch.index.IngestSummary;
+import org.spack.cachesearch.ingest.BuildCacheException;
+import org.spack.cachesearch.ingest.Catalog;
+import org.spack.cachesearch.ingest.CatalogEntry;
+import org.spack.cachesearch.ingest.HttpFetcher;
+import org.spack.cachesearch.ingest.MirrorReader;
 import org.spack.cachesearch.ingest.Problem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code ingest}: page files and trees into the index, then a summary. */
+/** {@code ingest}: page trees and build-cache indexes into the index, then a summary. */
 @Command(
     name = "ingest",
     mixinStandardHelpOptions = true,
     description = {
-      "Reads build-cache pages (files, or trees holding _cache/<tag>/<package>/specs.md) into the"
-          + " index. Each page replaces every earlier spec of its (tag, package); one commit at"
-          + " the end.",
-      "Exit codes: 0 done, 64 usage error, 65 some pages had errors, 70 internal error."
+      "Reads build-cache pages (files, or trees holding _cache/<tag>/<package>/specs.md) and"
+          + " Spack build-cache indexes (an index.json, a mirror directory or URL in layout v2 or"
+          + " v3, or every release and stack of a catalogue) into the index. Each page replaces"
+          + " every earlier spec of its (tag, package); a build-cache index replaces its whole"
+          + " tag; one commit at the end.",
+      "Exit codes: 0 done, 64 usage error, 65 some pages or indexes had errors, 70 internal"
+          + " error."
     })
 final class IngestCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Page files or directory trees.")
-  List<Path> paths;
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "SOURCE",
+      description =
+          "Page files or trees; build-cache index files, mirror directories or http(s) URLs"
+              + " (these need --tag).")
+  List<String> sources = List.of();
+
+  @Option(
+      names = "--tag",
+      paramLabel = "NAME",
+      description = "The tag the build-cache indexes' binaries are filed under, e.g. develop.")
+  String tag;
+
+  @Option(
+      names = "--catalog",
+      paramLabel = "URL|FILE",
+      description =
+          "A catalogue of build caches (cache_spack_io_index.json): every release is a tag, and"
+              + " each binary's stacks are the stacks whose index holds it.")
+  String catalog;
 
   @CommandLine.Mixin IndexOption indexOption;
 
@@ -46,22 +74,50 @@ final class IngestCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  private CommandLine.ParameterException usage(String message) {
+    return new CommandLine.ParameterException(spec.commandLine(), message);
+  }
+
   @Override
   public Integer call() throws Exception {
-    for (Path path : paths) {
-      if (!Files.exists(path)) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "no such file or directory: " + path);
-      }
-    }
     if (threads < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be 1 or more");
+      throw usage("--threads must be 1 or more");
+    }
+    if (sources.isEmpty() && catalog == null) {
+      throw usage("give pages, build-cache indexes or --catalog");
+    }
+    List<Path> pages = new ArrayList<>();
+    List<IngestRun.BuildCache> caches = new ArrayList<>();
+    for (String source : sources) {
+      if (MirrorReader.isBuildCache(source)) {
+        if (tag == null) {
+          throw usage("the build-cache index " + source + " needs --tag NAME");
+        }
+        caches.add(new IngestRun.BuildCache(source, tag, null));
+      } else if (Files.exists(Path.of(source))) {
+        pages.add(Path.of(source));
+      } else {
+        throw usage("no such file or directory: " + source);
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    HttpFetcher http = new HttpFetcher();
+    if (catalog != null) {
+      try {
+        for (CatalogEntry e : Catalog.read(catalog, http)) {
+          caches.add(new IngestRun.BuildCache(e.location(), e.release(), e.stack()));
+        }
+      } catch (BuildCacheException e) {
+        err.println("error: " + e.getMessage());
+        err.flush();
+        return Main.DATA_ERROR;
+      }
+    }
     IngestRun.Options options =
-        new IngestRun.Options(paths, indexOption.dir, prune, strict, threads);
-    IngestSummary summary = new IngestRun(options, ConsoleProgress.create(err)).run();
+        new IngestRun.Options(pages, caches, indexOption.dir, prune, strict, threads);
+    IngestSummary summary =
+        new IngestRun(options, ConsoleProgress.create(err), new MirrorReader(http)).run();
     for (Problem problem : summary.problems()) {
       err.println(problem);
     }

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -20,7 +21,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
+import org.spack.cachesearch.ingest.HttpFetcher;
+import org.spack.cachesearch.ingest.MirrorReader;
 import org.spack.cachesearch.ingest.Page;
 import org.spack.cachesearch.ingest.PageFinder;
 import org.spack.cachesearch.ingest.PageKey;
@@ -35,14 +39,29 @@ import org.spack.cachesearch.ingest.ReadResult;
  */
 public final class IngestRun {
 
-  /** What to ingest and how. */
+  /**
+   * What to ingest and how.
+   *
+   * @param roots page files and trees
+   * @param caches build-cache indexes, each replacing its whole tag
+   */
   public record Options(
-      List<Path> roots, Path indexDir, boolean prune, boolean strict, int threads) {
+      List<Path> roots,
+      List<BuildCache> caches,
+      Path indexDir,
+      boolean prune,
+      boolean strict,
+      int threads) {
     public Options {
       roots = List.copyOf(roots);
+      caches = List.copyOf(caches);
       if (threads < 1) {
         throw new IllegalArgumentException("threads must be 1 or more");
       }
+    }
+
+    public Options(List<Path> roots, Path indexDir, boolean prune, boolean strict, int threads) {
+      this(roots, List.of(), indexDir, prune, strict, threads);
     }
 
     public static Options of(List<Path> roots, Path indexDir) {
@@ -50,30 +69,57 @@ public final class IngestRun {
     }
   }
 
+  /**
+   * One build-cache index: a file, mirror directory or URL ({@link MirrorReader}), the tag its
+   * binaries are filed under, and the stack it is the index of (null when not from a catalogue).
+   */
+  public record BuildCache(String location, String tag, String stack) {
+    public BuildCache {
+      Objects.requireNonNull(location, "location");
+      Objects.requireNonNull(tag, "tag");
+    }
+  }
+
   private final Options options;
   private final IngestProgress progress;
   private final PageReader reader = new PageReader();
+  private final BuildCacheIngest caches;
 
   /** Which file each (tag, package) came from in this run: a second file for one is an error. */
   private final Map<PageKey, String> claimed = new ConcurrentHashMap<>();
 
   public IngestRun(Options options, IngestProgress progress) {
+    this(options, progress, new MirrorReader(new HttpFetcher()));
+  }
+
+  public IngestRun(Options options, IngestProgress progress, MirrorReader mirrors) {
     this.options = options;
     this.progress = progress;
+    this.caches = new BuildCacheIngest(mirrors);
   }
 
   public IngestSummary run() throws IOException {
     long start = System.nanoTime();
     List<Path> files = PageFinder.find(options.roots());
-    progress.started(files.size());
+    BuildCacheIngest.Read fromCaches = caches.read(options.caches());
+    List<Page> cachePages =
+        fromCaches.results().stream().map(ReadResult::page).filter(Objects::nonNull).toList();
+    progress.started(files.size() + cachePages.size());
     try (SpecIndexer indexer = new SpecIndexer(options.indexDir())) {
-      List<ReadResult> results = readAndIndex(files, indexer);
+      List<ReadResult> results = new ArrayList<>(readAndIndex(files, indexer));
+      indexAll(cachePages, indexer);
+      results.addAll(fromCaches.results());
       progress.finished();
       Tally tally = new Tally(results);
-      SpecIndexer.Pruned pruned = new SpecIndexer.Pruned(List.of(), 0);
       boolean commit = !(options.strict() && tally.failed > 0);
+      SpecIndexer.Pruned pruned = new SpecIndexer.Pruned(List.of(), 0);
       if (commit && options.prune()) {
         pruned = indexer.prune(tally.tags(), tally.keys());
+      }
+      if (commit && !fromCaches.wholeTags().isEmpty()) {
+        // A build-cache index is the whole of its tag: what it no longer holds goes.
+        SpecIndexer.Pruned replaced = indexer.prune(fromCaches.wholeTags(), tally.keys());
+        pruned = pruned.plus(replaced);
       }
       if (commit) {
         indexer.commit(userData());
@@ -95,14 +141,24 @@ public final class IngestRun {
   }
 
   private List<ReadResult> readAndIndex(List<Path> files, SpecIndexer indexer) throws IOException {
+    return run(files, file -> readAndIndex(file, indexer));
+  }
+
+  /** Work on one item that may fail with an I/O error. */
+  private interface Task<T, R> {
+    R apply(T item) throws IOException;
+  }
+
+  /** Applies {@code task} to every item on the run's threads; results in item order. */
+  private <T, R> List<R> run(List<T> items, Task<T, R> task) throws IOException {
     ExecutorService pool = Executors.newFixedThreadPool(options.threads());
     try {
-      List<Future<ReadResult>> futures = new ArrayList<>(files.size());
-      for (Path file : files) {
-        futures.add(pool.submit(() -> readAndIndex(file, indexer)));
+      List<Future<R>> futures = new ArrayList<>(items.size());
+      for (T item : items) {
+        futures.add(pool.submit(() -> task.apply(item)));
       }
-      List<ReadResult> results = new ArrayList<>(files.size());
-      for (Future<ReadResult> future : futures) {
+      List<R> results = new ArrayList<>(items.size());
+      for (Future<R> future : futures) {
         results.add(future.get());
       }
       return results;
@@ -117,6 +173,17 @@ public final class IngestRun {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** Indexes pages on every core; each replaces its (tag, package). */
+  private void indexAll(List<Page> pages, SpecIndexer indexer) throws IOException {
+    run(
+        pages,
+        page -> {
+          indexer.index(page);
+          progress.pageDone(page.specs().size());
+          return page;
+        });
   }
 
   private ReadResult readAndIndex(Path file, SpecIndexer indexer) throws IOException {
@@ -150,7 +217,10 @@ public final class IngestRun {
     data.put(IndexSchema.DATA_BUILT_AT, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     data.put(
         IndexSchema.DATA_BUILT_FROM,
-        options.roots().stream().map(IngestRun::describe).collect(Collectors.joining("\n")));
+        Stream.concat(
+                options.roots().stream().map(IngestRun::describe),
+                options.caches().stream().map(BuildCache::location))
+            .collect(Collectors.joining("\n")));
     return data;
   }
 

@@ -32,7 +32,14 @@ public final class SpecIndexer implements Closeable {
   private final IndexWriter writer;
 
   /** What {@link #prune} removed. */
-  public record Pruned(List<PageKey> pages, long specs) {}
+  public record Pruned(List<PageKey> pages, long specs) {
+    /** Both prunings together. */
+    public Pruned plus(Pruned other) {
+      List<PageKey> all = new ArrayList<>(pages);
+      all.addAll(other.pages);
+      return new Pruned(all, specs + other.specs);
+    }
+  }
 
   public SpecIndexer(Path dir) throws IOException {
     this.directory = SpecIndex.forWriting(dir);

@@ -18,6 +18,22 @@ public final class MirrorReader {
   }
 
   /**
+   * Whether a location is a build cache rather than a page file or tree: a URL, a JSON file or
+   * blob, or a directory holding a v2 or v3 index.
+   */
+  public static boolean isBuildCache(String location) {
+    if (location.matches("(?i)(https?|file):.*")) {
+      return true;
+    }
+    Path path = Path.of(location);
+    if (Files.isDirectory(path)) {
+      return Files.exists(path.resolve(MirrorLayout.V2_INDEX))
+          || Files.exists(path.resolve(MirrorLayout.V3_INDEX_MANIFEST));
+    }
+    return location.endsWith(".json") || MirrorLayout.blobChecksum(location).isPresent();
+  }
+
+  /**
    * Reads the database JSON a location holds or points at.
    *
    * @param location an index file (a JSON file, a v3 manifest, a v3 blob; gzip is undone); a mirror

@@ -2,7 +2,11 @@ package org.spack.cachesearch.ingest;
 
 import java.util.Objects;
 
-/** One problem found in a page, printed as {@code path:line: message} like a compiler's. */
+/**
+ * One problem found in a page or a build-cache index, printed as {@code path:line: message} like a
+ * compiler's; line 0 when the problem has no line (a download, a checksum), printed {@code path:
+ * message}.
+ */
 public record Problem(Severity severity, String path, int line, String message) {
 
   /** Errors keep a page out of the index; warnings are reported and the page is indexed. */
@@ -15,8 +19,8 @@ public record Problem(Severity severity, String path, int line, String message) 
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(message, "message");
-    if (line < 1) {
-      throw new IllegalArgumentException("line must be 1 or more, was " + line);
+    if (line < 0) {
+      throw new IllegalArgumentException("line must be 0 or more, was " + line);
     }
   }
 
@@ -35,6 +39,6 @@ public record Problem(Severity severity, String path, int line, String message) 
   @Override
   public String toString() {
     String prefix = isError() ? "" : "warning: ";
-    return path + ":" + line + ": " + prefix + message;
+    return path + (line == 0 ? "" : ":" + line) + ": " + prefix + message;
   }
 }

@@ -66,6 +66,23 @@ public record Spec(
         List.of());
   }
 
+  /** This spec in other stacks (a build-cache index learns them from the catalogue). */
+  public Spec withStacks(List<String> stacks) {
+    return new Spec(
+        hash,
+        compiler,
+        os,
+        platform,
+        target,
+        variants,
+        versions,
+        stacks,
+        size,
+        extra,
+        dependencies,
+        closure);
+  }
+
   /** Spack's arch triple, {@code platform-os-target}. */
   public String arch() {
     return platform + "-" + os + "-" + target;
