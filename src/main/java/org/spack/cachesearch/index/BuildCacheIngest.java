@@ -23,9 +23,9 @@ import org.spack.cachesearch.ingest.Spec;
 /**
  * The build-cache indexes of one ingest, a tag at a time: every index of the tag (one per stack
  * with a catalogue) fetched and read, its binaries merged by hash, each binary's {@code stacks}
- * being the stacks whose index holds it (as the page generator computed them), and grouped into
- * one page per package. A tag any of whose indexes fails is left out whole, so that it keeps what
- * the index held before.
+ * being the stacks whose index holds it (as the page generator computed them), and grouped into one
+ * page per package. A tag any of whose indexes fails is left out whole, so that it keeps what the
+ * index held before.
  */
 final class BuildCacheIngest {
   private final MirrorReader mirrors;

@@ -1,8 +1,10 @@
 package org.spack.cachesearch.search;
 
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.spack.cachesearch.index.IndexSchema;
 import org.spack.cachesearch.index.SpecField;
@@ -21,6 +23,19 @@ final class DependencyQueries {
 
   private static String hashOf(Node node) {
     return node.hash() == null ? "" : node.hash().prefix();
+  }
+
+  /**
+   * A dependency by its name, or a virtual by what provides it: {@code ^mpi} holds a binary whose
+   * direct dependencies provide mpi (the index records virtuals on direct edges only).
+   */
+  private static Query nameOrVirtual(SpecField field, String name) {
+    return new BooleanQuery.Builder()
+        .add(Selector.term(field, name), BooleanClause.Occur.SHOULD)
+        .add(
+            new PrefixQuery(new Term(SpecField.VIRTUAL.indexField(), name + "=")),
+            BooleanClause.Occur.SHOULD)
+        .build();
   }
 
   static void add(BooleanQuery.Builder all, Edge edge) {
@@ -63,7 +78,7 @@ final class DependencyQueries {
       return;
     }
     SpecField field = direct ? SpecField.DIRECT_DEPENDENCY : SpecField.DEPENDENCY;
-    SpecQueries.require(all, Selector.term(field, name));
+    SpecQueries.require(all, nameOrVirtual(field, name));
     if (node.versions() != null) {
       SpecQueries.require(
           all,
