@@ -37,6 +37,15 @@ QUERIES = {
         '{ facets(spec: "+shared", compatibleWith: "zen3", fields: [TARGET, PACKAGE]) { field values { value count } } }',
     "spack: Lucene versions range in Spack order":
         '{ search(query: "versions:[3.9 TO 3.12]") { totalCount } }',
+    # For a build-cache index (bench/make-buildcache-index.py); the names are its packages.
+    "deps: ^dep with a version range, 20 specs + total":
+        '{ search(spec: "^openssl@3.2:") { totalCount nodes { hash specString } } }',
+    "deps: package ^virtual %compiler, total":
+        '{ search(spec: "hdf5 %gcc@13 ^mpi") { totalCount } }',
+    "deps: which MPI the binaries link (VIRTUAL facet)":
+        '{ facets(spec: "^mpi", fields: [VIRTUAL, TARGET]) { field values { value count } } }',
+    "deps: a spec with its dependencies' specs":
+        '{ search(spec: "netcdf-c", first: 10) { nodes { hash dependencies { name spec { hash } } } } }',
 }
 
 
