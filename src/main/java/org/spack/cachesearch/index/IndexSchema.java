@@ -37,7 +37,8 @@ import org.spack.cachesearch.spack.SpackVersion;
 /**
  * The one owner of the index layout: every field name, how each is indexed, the analyzers and the
  * facet configuration, derived from {@link SpecField}. The indexer and the searcher both use it, so
- * they cannot drift apart. (Just over 200 lines: the layout reads best whole.)
+ * they cannot drift apart. (Over 200 lines: the whole layout, dependency terms included, reads best
+ * in one place.)
  */
 public final class IndexSchema {
   /** Bumped whenever documents change shape; an index of another version must be re-ingested. */

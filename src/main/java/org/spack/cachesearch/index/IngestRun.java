@@ -7,14 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -34,8 +30,8 @@ import org.spack.cachesearch.ingest.ReadResult;
 
 /**
  * One ingest: finds the pages under the given paths, reads and indexes them on every core,
- * optionally prunes, and commits once at the end. (Over 200 lines: the run's steps and its tally
- * read best in one place.)
+ * optionally prunes, and commits once at the end. (Over 200 lines: pages and build-cache indexes,
+ * reading, indexing and pruning are the steps of one run, best read in one place.)
  */
 public final class IngestRun {
 
@@ -110,7 +106,7 @@ public final class IngestRun {
       indexAll(cachePages, indexer);
       results.addAll(fromCaches.results());
       progress.finished();
-      Tally tally = new Tally(results);
+      IngestTally tally = new IngestTally(results);
       boolean commit = !(options.strict() && tally.failed > 0);
       SpecIndexer.Pruned pruned = new SpecIndexer.Pruned(List.of(), 0);
       if (commit && options.prune()) {
@@ -236,55 +232,6 @@ public final class IngestRun {
       return reader.numDocs();
     } catch (NoIndexException e) {
       return 0;
-    }
-  }
-
-  /** Counts over the read results, in file order. */
-  private static final class Tally {
-    int pages;
-    int specs;
-    int failed;
-    int legacy;
-    final List<Problem> problems = new ArrayList<>();
-    private final List<ReadResult> results;
-
-    Tally(List<ReadResult> results) {
-      this.results = results;
-      for (ReadResult r : results) {
-        problems.addAll(r.problems());
-        switch (r.kind()) {
-          case PAGE -> {
-            pages++;
-            specs += r.page().specs().size();
-          }
-          case FAILED -> failed++;
-          case LEGACY -> legacy++;
-        }
-      }
-      problems.sort(Comparator.comparing(Problem::path).thenComparingInt(Problem::line));
-    }
-
-    SortedSet<String> indexedTags() {
-      return results.stream()
-          .filter(r -> r.page() != null)
-          .map(r -> r.page().tag())
-          .collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    /** Tags the run covers: those of every page it saw, failed ones included. */
-    Set<String> tags() {
-      return results.stream()
-          .filter(r -> r.key() != null)
-          .map(r -> r.key().tag())
-          .collect(Collectors.toSet());
-    }
-
-    /** Pages to keep when pruning: a page that failed to read keeps what it had. */
-    Set<PageKey> keys() {
-      return results.stream()
-          .filter(r -> r.key() != null)
-          .map(ReadResult::key)
-          .collect(Collectors.toSet());
     }
   }
 }

@@ -49,23 +49,6 @@ public record Spec(
     closure = List.copyOf(closure);
   }
 
-  /** A spec of a page: no dependencies recorded. */
-  public Spec(
-      String hash,
-      Compiler compiler,
-      String os,
-      String platform,
-      String target,
-      List<Variant> variants,
-      List<String> versions,
-      List<String> stacks,
-      Long size,
-      Map<String, String> extra) {
-    this(
-        hash, compiler, os, platform, target, variants, versions, stacks, size, extra, List.of(),
-        List.of());
-  }
-
   /** This spec in other stacks (a build-cache index learns them from the catalogue). */
   public Spec withStacks(List<String> stacks) {
     return new Spec(

@@ -64,7 +64,9 @@ public final class SpecReader {
         versions,
         stacks,
         size,
-        extra(node));
+        extra(node),
+        List.of(),
+        List.of());
   }
 
   private static Long size(Fields fields) {

@@ -319,7 +319,9 @@ class PageReaderTest {
         List.of("3.2.1"),
         List.of("hep", "root"),
         null,
-        Map.of());
+        Map.of(),
+        List.of(),
+        List.of());
   }
 
   @Test
@@ -395,7 +397,9 @@ class PageReaderTest {
                 List.of("master"),
                 List.of(),
                 null,
-                Map.of()),
+                Map.of(),
+                List.of(),
+                List.of()),
             new Spec(
                 "ikmjf4o5kigy6hrqqbugx4ce5biboip6",
                 new Compiler("gcc@7.3.1", "gcc", "7.3.1"),
@@ -406,7 +410,9 @@ class PageReaderTest {
                 List.of("master"),
                 List.of("aws-ahug-aarch64"),
                 null,
-                Map.of())),
+                Map.of(),
+                List.of(),
+                List.of())),
         page.specs());
   }
 
@@ -436,7 +442,9 @@ class PageReaderTest {
             List.of("30.3.2"),
             List.of("hep"),
             null,
-            spec.extra()),
+            spec.extra(),
+            List.of(),
+            List.of()),
         spec);
   }
 
@@ -466,7 +474,9 @@ class PageReaderTest {
                 List.of("6.3.2"),
                 List.of("developer-tools-darwin", "root"),
                 null,
-                Map.of())),
+                Map.of(),
+                List.of(),
+                List.of())),
         page.specs());
   }
 
@@ -496,7 +506,9 @@ class PageReaderTest {
             List.of("2.2.1"),
             List.of(),
             123456L,
-            Map.of()),
+            Map.of(),
+            List.of(),
+            List.of()),
         page.specs().get(0));
   }
 
@@ -526,7 +538,9 @@ class PageReaderTest {
                     List.of("1.3.1"),
                     List.of("root"),
                     null,
-                    Map.of()))),
+                    Map.of(),
+                    List.of(),
+                    List.of()))),
         result.page());
   }
 

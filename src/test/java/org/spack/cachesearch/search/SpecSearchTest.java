@@ -301,7 +301,9 @@ class SpecSearchTest {
               List.of("3.12.4"),
               List.of("e4s-power", "root"),
               null,
-              Map.of()));
+              Map.of(),
+              List.of(),
+              List.of()));
 
   @Test
   void aFullHashOrAUniqueSevenCharacterPrefixFindsTheSpec() {
