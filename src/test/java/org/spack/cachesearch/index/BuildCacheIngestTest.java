@@ -593,7 +593,9 @@ class BuildCacheIngestTest {
             List.of("1.0.1"),
             List.of("root", "tutorial"),
             null,
-            Map.of("tarball", "\"" + tarball + "\""));
+            Map.of("tarball", "\"" + tarball + "\""),
+            List.of(),
+            List.of());
     return new SpecHit("adept-utils", "v0.23.0", spec);
   }
 
