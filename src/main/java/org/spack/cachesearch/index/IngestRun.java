@@ -103,8 +103,7 @@ public final class IngestRun {
     progress.started(files.size() + cachePages.size());
     try (SpecIndexer indexer = new SpecIndexer(options.indexDir())) {
       List<ReadResult> results = new ArrayList<>(readAndIndex(files, indexer));
-      indexAll(cachePages, indexer);
-      results.addAll(fromCaches.results());
+      results.addAll(run(fromCaches.results(), r -> claimAndIndex(r, indexer, 0)));
       progress.finished();
       IngestTally tally = new IngestTally(results);
       boolean commit = !(options.strict() && tally.failed > 0);
@@ -171,19 +170,18 @@ public final class IngestRun {
     }
   }
 
-  /** Indexes pages on every core; each replaces its (tag, package). */
-  private void indexAll(List<Page> pages, SpecIndexer indexer) throws IOException {
-    run(
-        pages,
-        page -> {
-          indexer.index(page);
-          progress.pageDone(page.specs().size());
-          return page;
-        });
+  private ReadResult readAndIndex(Path file, SpecIndexer indexer) throws IOException {
+    return claimAndIndex(reader.read(file), indexer, 1);
   }
 
-  private ReadResult readAndIndex(Path file, SpecIndexer indexer) throws IOException {
-    ReadResult result = reader.read(file);
+  /**
+   * Indexes a result's page unless another file or index of this run already gave its (tag,
+   * package): that is an error, and only the first is indexed.
+   *
+   * @param line where the error is reported: 1 for a page file, 0 for an index (no lines)
+   */
+  private ReadResult claimAndIndex(ReadResult result, SpecIndexer indexer, int line)
+      throws IOException {
     if (result.kind() == ReadResult.Kind.PAGE) {
       Page page = result.page();
       String other = claimed.putIfAbsent(page.key(), result.path());
@@ -192,7 +190,7 @@ public final class IngestRun {
         problems.add(
             Problem.error(
                 result.path(),
-                1,
+                line,
                 "duplicate page: "
                     + page.key()
                     + " is also read from "

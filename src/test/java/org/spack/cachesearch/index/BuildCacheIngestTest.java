@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -550,6 +551,40 @@ class BuildCacheIngestTest {
   // --- pages and an index side by side ---
 
   static final Variant GENERIC = Variant.parse("build_system=generic");
+
+  @Test
+  void aPackageFromAPageFileAndAnIndexInOneRunIsADuplicateAndOnlyTheFirstIsIndexed()
+      throws IOException {
+    Path index = tmp.resolve("index");
+    Path page = tmp.resolve("pages/_cache/mock/libelf/specs.md");
+    Files.createDirectories(page.getParent());
+    Files.writeString(
+        page,
+        "---\ntitle: \"libelf\"\nlayout: cache\ncategories: [package, mock]\nspec_details:"
+            + " [{\"compiler\": \"none\", \"hash\": \""
+            + hash("libelfpage")
+            + "\", \"os\": \"ubuntu22.04\", \"platform\": \"linux\", \"target\":"
+            + " \"x86_64_v3\", \"versions\": [\"0.8.13\"]}]\n---\n",
+        StandardCharsets.UTF_8);
+
+    IngestSummary summary =
+        ingest(
+            index,
+            List.of(tmp.resolve("pages")),
+            new IngestRun.BuildCache(SPACK_INDEX.toString(), "mock", null));
+
+    assertEquals(
+        List.of(
+            SPACK_INDEX
+                + ": duplicate page: mock/libelf is also read from "
+                + page
+                + "; only that one is indexed"),
+        summary.problems().stream().map(Object::toString).toList());
+    try (SearchIndex search = open(index);
+        IndexView view = search.acquire()) {
+      assertEquals(List.of(new TagSummary("mock", 4, 5, List.of())), view.tags());
+    }
+  }
 
   @Test
   void pagesAndAnIndexInOneIngestAnswerTogetherEachWithTheFieldsItsSourceHas() throws IOException {
