@@ -19,5 +19,5 @@ for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && b
 echo "# $(date -u +%Y-%m-%d) $(nproc) cores, $(java -version 2>&1 | head -1), $(curl -s http://127.0.0.1:$port/health)"
 python3 bench/query.py "http://127.0.0.1:$port/graphql" 50 spack
 curl -s -H 'Content-Type: application/json' \
-  -d '{"query":"{ explain(spec: \"py-filelock@3.11:3.13 %gcc@11:\") }"}' "http://127.0.0.1:$port/graphql"
+  -d '{"query":"{ explain(spec: \"py-filelock-develop@3.11:3.13 %gcc@11:\") }"}' "http://127.0.0.1:$port/graphql"
 echo

@@ -29,17 +29,17 @@ QUERIES = {
         '{ packages(filter: {tag: ["bench-0000"]}, first: 50) { totalCount nodes { name numSpecs targets } } }',
     "variant typeahead":
         '{ facets(fields: [VARIANT], prefix: "build_system=", limit: 20) { values { value count } } }',
-    "spack: version-range spec, 20 specs + total":
-        '{ search(spec: "py-filelock@3.11:3.13 %gcc@11:") { totalCount nodes { hash specString } } }',
-    "spack: open version range, total only":
+    "spack: version-range spec (88k of 1M), 20 specs + total":
+        '{ search(spec: "py-filelock-develop@3.11:3.13 %gcc@11:") { totalCount nodes { hash specString } } }',
+    "spack: open version range @:1.3 (206k of 1M), total":
         '{ search(spec: "@:1.3") { totalCount } }',
     "spack: compatibleWith zen3 + spec, facets":
         '{ facets(spec: "+shared", compatibleWith: "zen3", fields: [TARGET, PACKAGE]) { field values { value count } } }',
-    "spack: Lucene versions range in Spack order":
+    "spack: versions:[3.9 TO 3.12] (137k of 1M), total":
         '{ search(query: "versions:[3.9 TO 3.12]") { totalCount } }',
     # For a build-cache index (bench/make-buildcache-index.py); the names are its packages.
-    "deps: ^dep with a version range, 20 specs + total":
-        '{ search(spec: "^openssl@3.2:") { totalCount nodes { hash specString } } }',
+    "deps: ^dep with a version range (195k of 1M), 20 specs + total":
+        '{ search(spec: "^openssl@3.1:3.1") { totalCount nodes { hash specString } } }',
     "deps: package ^virtual %compiler, total":
         '{ search(spec: "hdf5 %gcc@13 ^mpi") { totalCount } }',
     "deps: which MPI the binaries link (VIRTUAL facet)":
