@@ -37,6 +37,8 @@ class BuildCacheApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path SPACK_V2 =
       Path.of("src/test/resources/buildcache/v2_layout/unsigned/build_cache/index.json");
+  private static final Path LEGACY =
+      Path.of("src/test/resources/buildcache/legacy_yaml/build_cache/index.json");
   private static final Path GENERATED =
       Path.of("src/test/resources/buildcache/generated/index.json");
   private static final Set<String> FLAGS =
@@ -57,6 +59,7 @@ class BuildCacheApiTest {
     List<IngestRun.BuildCache> caches =
         List.of(
             new IngestRun.BuildCache(SPACK_V2.toString(), "spack-v2", null),
+            new IngestRun.BuildCache(LEGACY.toString(), "legacy", null),
             new IngestRun.BuildCache(GENERATED.toString(), "generated", null));
     IngestSummary summary =
         new IngestRun(
@@ -117,6 +120,49 @@ class BuildCacheApiTest {
     assertEquals(6, hashes.size());
     assertEquals(6, search.at("/data/search/totalCount").asInt());
     assertEquals(expected, search.at("/data/search/nodes"));
+  }
+
+  @Test
+  void theBinaryOfSpacksLegacyV6FixtureReadsAsItsJsonSays() throws IOException {
+    // Database v6, spec file v2/v3: the compiler is the node's own {name, version}, the hash is
+    // under _hash, the target an object.
+    JsonNode records = JSON.readTree(LEGACY.toFile()).at("/database/installs");
+    assertEquals(List.of("t5mczux3tfqpxwmg7egp7axy2jvyulqk"), binaries(records));
+    JsonNode spec = records.get("t5mczux3tfqpxwmg7egp7axy2jvyulqk").get("spec");
+    JsonNode compiler = spec.get("compiler");
+    String raw = compiler.get("name").asText() + "@" + compiler.get("version").asText();
+    List<String> variants = new ArrayList<>();
+    new TreeMap<>(toMap(spec.get("parameters")))
+        .forEach(
+            (name, value) -> {
+              if (!FLAGS.contains(name)) {
+                variants.add((value.asBoolean() ? "+" : "~") + name);
+              }
+            });
+
+    JsonNode result =
+        run(
+            "{ search(filter: {tag: [\"legacy\"]}) { totalCount nodes { package versions target"
+                + " os compiler { raw } variants { raw } } } }");
+
+    assertEquals(1, result.at("/data/search/totalCount").asInt());
+    JsonNode node = result.at("/data/search/nodes/0");
+    assertEquals(spec.get("name").asText(), node.get("package").asText());
+    assertEquals(List.of(spec.get("version").asText()), strings(node.get("versions")));
+    assertEquals(spec.at("/arch/target/name").asText(), node.get("target").asText());
+    assertEquals(spec.at("/arch/platform_os").asText(), node.get("os").asText());
+    assertEquals(raw, node.at("/compiler/raw").asText());
+    List<String> shown = new ArrayList<>();
+    node.get("variants").forEach(v -> shown.add(v.get("raw").asText()));
+    assertEquals(variants, shown);
+    assertEquals(List.of("+optimize", "+pic", "+shared"), shown);
+    assertEquals("gcc@4.5.0", raw);
+  }
+
+  private static Map<String, JsonNode> toMap(JsonNode object) {
+    Map<String, JsonNode> out = new TreeMap<>();
+    object.properties().forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
   }
 
   /** What the API should say of one binary of Spack's fixture, from its record alone. */
