@@ -1,9 +1,6 @@
 package org.spack.cachesearch.graphql;
 
 import graphql.GraphQL;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
-import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
@@ -15,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.spack.cachesearch.search.SearchIndex;
 
 /**
@@ -35,12 +31,7 @@ public final class SpackApi {
 
   public static GraphQL build(SearchIndex index) {
     return GraphQL.newGraphQL(schema())
-        .instrumentation(
-            new ChainedInstrumentation(
-                List.of(
-                    new MaxQueryDepthInstrumentation(MAX_DEPTH),
-                    new MaxQueryComplexityInstrumentation(MAX_COST, new CostCalculator()),
-                    new ViewScope(index))))
+        .instrumentation(new RequestLimits(MAX_DEPTH, MAX_COST, new ViewScope(index)))
         .defaultDataFetcherExceptionHandler(new ErrorClassifier())
         .build();
   }
