@@ -42,7 +42,7 @@ final class Selector {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     b.add(parsed, BooleanClause.Occur.MUST);
     if (selection.hasSpec()) {
-      b.add(SpecQueries.parse(selection.spec()), BooleanClause.Occur.FILTER);
+      b.add(SpecQueries.parse(bounded(selection.spec())), BooleanClause.Occur.FILTER);
     }
     if (selection.hasCpu()) {
       b.add(compatibleWith(selection.compatibleWith()), BooleanClause.Occur.FILTER);
@@ -61,6 +61,16 @@ final class Selector {
               }
             });
     return b.build();
+  }
+
+  /** A spec is held to the query's length limit. */
+  private String bounded(String spec) {
+    if (spec.length() > limits.maxQueryLength()) {
+      throw new SearchException(
+          SearchException.Kind.LIMIT,
+          "spec is " + spec.length() + " characters long; at most " + limits.maxQueryLength());
+    }
+    return spec;
   }
 
   /** Binaries whose target is the CPU or one of its ancestors in archspec's table. */

@@ -549,10 +549,29 @@ class SpecSyntaxSearchTest {
 
   @Test
   void aSpecOfMorePartsThanTheClauseLimitIsALimitNotAnInternalError() {
-    String spec = "zlib" + IntStream.range(0, 1500).mapToObj(i -> " +v" + i).collect(joining());
+    // 1100 boolean variants of two characters, written together: 3304 characters, under the
+    // length limit, over the 1024 clauses.
+    String digits = "abcdefghijklmnopqrstuvwxyz0123456789";
+    String spec =
+        "zlib"
+            + IntStream.range(0, 1100)
+                .mapToObj(i -> "+" + digits.charAt(i / 36 % 36) + digits.charAt(i % 36))
+                .collect(joining());
     SearchException e = refusal(spec);
 
-    assertEquals(Kind.LIMIT, e.kind());
+    assertEquals(
+        List.of(Kind.LIMIT, "the spec has more than 1024 parts; use fewer"),
+        List.of(e.kind(), e.getMessage()));
+  }
+
+  @Test
+  void aSpecLongerThanAQueryMayBeIsALimit() {
+    String spec = "zlib" + " +shared".repeat(600);
+    SearchException e = refusal(spec);
+
+    assertEquals(
+        List.of(Kind.LIMIT, "spec is 4804 characters long; at most 4096"),
+        List.of(e.kind(), e.getMessage()));
   }
 
   @Test
