@@ -171,7 +171,7 @@ final class FloorSchema {
   }
 
   /** The stored copy: package, tag and the spec's fields as the page wrote them. */
-  private static byte[] json(Page page, Spec spec) {
+  static byte[] json(Page page, Spec spec) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(512);
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.writeStartObject();

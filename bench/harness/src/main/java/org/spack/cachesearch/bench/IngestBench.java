@@ -10,13 +10,13 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * Ingest throughput, ours beside the raw-Lucene floor: each run ingests the whole tree into a fresh
- * index with each contender in turn (the order alternating between runs), timed from the start of
- * the ingest to its commit. Prints every run and the median specs/s of each.
+ * Ingest throughput, ours beside the raw-Lucene floor and embedded Solr: each run ingests the whole
+ * tree into a fresh index with each contender in turn (the order alternating between runs), timed
+ * from the start of the ingest to its commit. Prints every run and the median specs/s of each.
  *
  * <p>Usage: {@code IngestBench PAGES_DIR THREADS [RUNS=5] [KEEP_DIR]}; with {@code KEEP_DIR} the
- * last run's indexes are kept as {@code KEEP_DIR/<contender>} ({@code ours}, {@code floor}: for
- * {@link QueryBench}), else every index is deleted after its run.
+ * last run's indexes are kept as {@code KEEP_DIR/<contender>} ({@code ours}, {@code floor}, {@code
+ * solr}: for {@link QueryBench}), else every index is deleted after its run.
  */
 public final class IngestBench {
   private IngestBench() {}
@@ -30,7 +30,8 @@ public final class IngestBench {
     int threads = Integer.parseInt(args[1]);
     int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
     Path keep = args.length > 3 ? Path.of(args[3]) : null;
-    List<Ingester> contenders = List.of(new OursIngester(), new FloorIngester());
+    List<Ingester> contenders =
+        List.of(new OursIngester(), new FloorIngester(), new SolrIngester());
     Environment.print();
     System.out.printf(Locale.ROOT, "pages %s, %d thread(s), %d runs%n", pages, threads, runs);
     List<List<Double>> rates = new ArrayList<>();

@@ -3,21 +3,25 @@ package org.spack.cachesearch.bench;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apache.solr.client.solrj.embedded.EmbeddedSolrServer;
 import org.spack.cachesearch.search.Limits;
 import org.spack.cachesearch.search.SearchIndex;
 
 /**
- * In-process query latency, ours beside the raw-Lucene floor, on indexes of the same pages (as
- * {@link IngestBench} keeps them). First every query of the mix is asked of both and the answers
- * compared (totals, ids in order, facet values and counts): any difference stops the run. Then the
- * whole mix is repeated as warm-up, and each query is timed, the contenders taking turns call by
- * call, for about {@code SECONDS} (at least 5 and at most 1000 calls each). Prints p50 and p99.
+ * In-process query latency, ours beside the raw-Lucene floor (and Solr), on indexes of the same
+ * pages (as {@link IngestBench} keeps them). First every query of the mix is asked of each and the
+ * answers compared (totals, ids in order, facet values and counts): any difference stops the run.
+ * Then the whole mix is repeated as warm-up, and each query is timed, the contenders taking turns
+ * call by call, for about {@code SECONDS} (at least 5 and at most 1000 calls each). Prints p50 and
+ * p99.
  *
- * <p>Usage: {@code QueryBench INDEX_DIR FLOOR_DIR [SECONDS=5]}.
+ * <p>Usage: {@code QueryBench INDEX_DIR FLOOR_DIR [SECONDS=5] [SOLR_DIR]}; with {@code SOLR_DIR}
+ * (the Solr home {@link IngestBench} keeps) embedded Solr is a third contender.
  */
 public final class QueryBench {
   private static final int MIN_CALLS = 5;
@@ -29,15 +33,16 @@ public final class QueryBench {
   private QueryBench() {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length < 2 || args.length > 3) {
-      System.err.println("usage: QueryBench INDEX_DIR FLOOR_DIR [SECONDS=5]");
+    if (args.length < 2 || args.length > 4) {
+      System.err.println("usage: QueryBench INDEX_DIR FLOOR_DIR [SECONDS=5] [SOLR_DIR]");
       System.exit(64);
     }
     double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 5;
     Environment.print();
     try (SearchIndex ours =
             SearchIndex.open(Path.of(args[0]), Limits.DEFAULT, Duration.ofHours(1));
-        FloorSearcher floor = new FloorSearcher(Path.of(args[1]))) {
+        FloorSearcher floor = new FloorSearcher(Path.of(args[1]));
+        EmbeddedSolrServer solr = args.length > 3 ? SolrHome.open(Path.of(args[3])) : null) {
       MixParams p = MixPicker.pick(floor);
       System.out.printf(
           Locale.ROOT,
@@ -48,7 +53,10 @@ public final class QueryBench {
           p.pagePackage(),
           p.hashPrefix(),
           p.range().spec());
-      List<QueryMix> mixes = List.of(new OursMix(ours, p), new FloorMix(floor, p));
+      List<QueryMix> mixes = new ArrayList<>(List.of(new OursMix(ours, p), new FloorMix(floor, p)));
+      if (solr != null) {
+        mixes.add(new SolrMix(solr, p));
+      }
       if (!sameAnswers(mixes)) {
         System.exit(1);
       }
