@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
@@ -109,6 +110,9 @@ public final class IndexSchema {
 
   private final FacetsConfig facetsConfig = buildFacetsConfig();
 
+  /** See {@link #versionKey}; one schema serves one ingest or one searcher. */
+  private final Map<String, String> versionKeys = new ConcurrentHashMap<>();
+
   /** The same configuration at index and search time, as the facet module requires. */
   public FacetsConfig facetsConfig() {
     return facetsConfig;
@@ -203,8 +207,7 @@ public final class IndexSchema {
         }
         field
             .versionKeyField()
-            .ifPresent(
-                key -> doc.add(new StringField(key, SpackVersion.sortKey(value), Field.Store.NO)));
+            .ifPresent(key -> doc.add(new StringField(key, versionKey(value), Field.Store.NO)));
       }
       if (field.isNumeric()) {
         field.number(hit).ifPresent(n -> numeric(doc, name, n));
@@ -228,14 +231,12 @@ public final class IndexSchema {
    * name=value}), so that a version range of one dependency is one term range; and the
    * dependencies' hashes, for {@code ^/hash} and the dependents of a binary.
    */
-  private static void dependencies(Document doc, Spec spec) {
+  private void dependencies(Document doc, Spec spec) {
     for (Dependency d : spec.closure()) {
       doc.add(new StringField(DEPENDENCY_HASH, d.hash(), Field.Store.NO));
       doc.add(
           new StringField(
-              DEPENDENCY_VERSION,
-              keyed(d.name(), SpackVersion.sortKey(d.version())),
-              Field.Store.NO));
+              DEPENDENCY_VERSION, keyed(d.name(), versionKey(d.version())), Field.Store.NO));
       for (Variant v : d.variants()) {
         v.normalized()
             .forEach(
@@ -247,11 +248,17 @@ public final class IndexSchema {
     for (Dependency d : spec.dependencies()) {
       doc.add(
           new StringField(
-              DIRECT_DEPENDENCY_VERSION,
-              keyed(d.name(), SpackVersion.sortKey(d.version())),
-              Field.Store.NO));
+              DIRECT_DEPENDENCY_VERSION, keyed(d.name(), versionKey(d.version())), Field.Store.NO));
       doc.add(new StringField(DIRECT_DEPENDENCY_HASH, d.hash(), Field.Store.NO));
     }
+  }
+
+  /**
+   * A version's sort key, computed once per distinct version: a build-cache index repeats the same
+   * few thousand dependency versions across every binary's closure.
+   */
+  private String versionKey(String version) {
+    return versionKeys.computeIfAbsent(version, SpackVersion::sortKey);
   }
 
   /** A dependency's name and one of its values in one term: {@code name}, zero byte, value. */

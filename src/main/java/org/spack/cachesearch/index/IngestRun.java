@@ -98,9 +98,8 @@ public final class IngestRun {
     long start = System.nanoTime();
     List<Path> files = PageFinder.find(options.roots());
     BuildCacheIngest.Read fromCaches = caches.read(options.caches());
-    List<Page> cachePages =
-        fromCaches.results().stream().map(ReadResult::page).filter(Objects::nonNull).toList();
-    progress.started(files.size() + cachePages.size());
+    // Every result, page file or build-cache package, reports itself done once.
+    progress.started(files.size() + fromCaches.results().size());
     try (SpecIndexer indexer = new SpecIndexer(options.indexDir())) {
       List<ReadResult> results = new ArrayList<>(readAndIndex(files, indexer));
       results.addAll(run(fromCaches.results(), r -> claimAndIndex(r, indexer, 0)));

@@ -1,19 +1,14 @@
 package org.spack.cachesearch.cli;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -25,13 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spack.cachesearch.LoopbackFiles;
 import org.spack.cachesearch.index.SpecField;
 import org.spack.cachesearch.index.SpecHit;
 import org.spack.cachesearch.search.IndexView;
@@ -62,8 +56,7 @@ class IngestBuildCacheCommandTest {
       List.of(LIBELF_CORE2, LIBDWARF_CORE2, LIBELF_M1, LIBDWARF_M1, WRAPPER, RUNTIME);
 
   @TempDir static Path served;
-  static ExecutorService threads;
-  static HttpServer server;
+  static LoopbackFiles files;
   static String base;
 
   @TempDir Path tmp;
@@ -72,30 +65,13 @@ class IngestBuildCacheCommandTest {
 
   @BeforeAll
   static void start() throws IOException {
-    threads = Executors.newCachedThreadPool();
-    InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
-    server = HttpServer.create(new InetSocketAddress(loopback, 0), 0);
-    server.createContext("/", IngestBuildCacheCommandTest::serve);
-    server.setExecutor(threads);
-    server.start();
-    base = "http://127.0.0.1:" + server.getAddress().getPort();
+    files = LoopbackFiles.serve(served);
+    base = files.base();
   }
 
   @AfterAll
   static void stop() {
-    server.stop(0);
-    threads.shutdownNow();
-  }
-
-  /** Every file under {@code served}; 404 for anything else. */
-  static void serve(HttpExchange ex) throws IOException {
-    Path file = served.resolve(ex.getRequestURI().getPath().substring(1)).normalize();
-    boolean found = file.startsWith(served) && Files.isRegularFile(file);
-    byte[] body = found ? Files.readAllBytes(file) : "not here".getBytes(UTF_8);
-    ex.sendResponseHeaders(found ? 200 : 404, body.length);
-    try (OutputStream o = ex.getResponseBody()) {
-      o.write(body);
-    }
+    files.close();
   }
 
   private int run(String... args) {

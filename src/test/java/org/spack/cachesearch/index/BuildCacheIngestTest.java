@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,14 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spack.cachesearch.LoopbackFiles;
 import org.spack.cachesearch.ingest.Catalog;
 import org.spack.cachesearch.ingest.CatalogEntry;
 import org.spack.cachesearch.ingest.Compiler;
@@ -133,8 +128,7 @@ class BuildCacheIngestTest {
   static final String MANIFEST = "v3/manifests/index/index.manifest.json";
 
   @TempDir static Path served;
-  static ExecutorService threads;
-  static HttpServer server;
+  static LoopbackFiles files;
   static String base;
 
   @TempDir Path tmp;
@@ -143,29 +137,13 @@ class BuildCacheIngestTest {
 
   @BeforeAll
   static void start() throws IOException {
-    threads = Executors.newCachedThreadPool();
-    InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
-    server = HttpServer.create(new InetSocketAddress(loopback, 0), 0);
-    server.createContext("/", BuildCacheIngestTest::serve);
-    server.setExecutor(threads);
-    server.start();
-    base = "http://127.0.0.1:" + server.getAddress().getPort();
+    files = LoopbackFiles.serve(served);
+    base = files.base();
   }
 
   @AfterAll
   static void stop() {
-    server.stop(0);
-    threads.shutdownNow();
-  }
-
-  static void serve(HttpExchange ex) throws IOException {
-    Path file = served.resolve(ex.getRequestURI().getPath().substring(1)).normalize();
-    boolean found = file.startsWith(served) && Files.isRegularFile(file);
-    byte[] body = found ? Files.readAllBytes(file) : "not here".getBytes(UTF_8);
-    ex.sendResponseHeaders(found ? 200 : 404, body.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(body);
-    }
+    files.close();
   }
 
   // --- mirrors, written as Spack lays them out ---
