@@ -1,5 +1,6 @@
 package org.spack.cachesearch.index;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -7,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.spack.cachesearch.ingest.Dependency;
+import org.spack.cachesearch.ingest.Variant;
 import org.spack.cachesearch.spack.SpackVersion;
 
 /**
@@ -53,7 +55,7 @@ public enum SpecField {
           .filter("version")
           .facet()
           .multiValued()
-          .sortBy("_versionSort", SpecField::highestVersionKey)
+          .sortByHighestVersionKey("_versionSort")
           .column(3, "VERSION", 12, h -> String.join(",", h.versions()))),
   OS(field("os", h -> List.of(h.os())).filter("os").facet().column(5, "OS", 14, SpecHit::os)),
   PLATFORM(field("platform", h -> List.of(h.platform())).filter("platform").facet()),
@@ -70,7 +72,7 @@ public enum SpecField {
    */
   VARIANT(
       field("variants", SpecField::variantTerms)
-          .facetValues(h -> h.variants().stream().flatMap(v -> v.normalized().stream()).toList())
+          .facetValues(SpecField::normalizedVariants)
           .filter("variant")
           .facet()
           .multiValued()),
@@ -154,7 +156,8 @@ public enum SpecField {
 
   /** The values a facet counts, each once. */
   List<String> facetValues(SpecHit hit) {
-    return def.facetValues.apply(hit).stream().distinct().toList();
+    List<String> values = def.facetValues.apply(hit);
+    return values.size() < 2 ? values : values.stream().distinct().toList();
   }
 
   /** The number of a numeric field, when the spec has one. */
@@ -162,9 +165,17 @@ public enum SpecField {
     return Optional.ofNullable(def.number.apply(hit));
   }
 
-  /** The sort value, when the spec has one. */
+  /** The sort value, when the spec has one and it is not {@link #sortsByHighestVersionKey}. */
   Optional<String> sortValue(SpecHit hit) {
     return Optional.ofNullable(def.sortValue.apply(hit));
+  }
+
+  /**
+   * Whether it sorts by the highest of its values' version keys, which the index computes anyway
+   * (once per distinct version) for {@link #versionKeyField}.
+   */
+  boolean sortsByHighestVersionKey() {
+    return def.sortByHighestVersionKey;
   }
 
   /** Fields whose filter name is {@code name}. */
@@ -198,13 +209,6 @@ public enum SpecField {
    */
   public record Column(int position, String header, int width, Function<SpecHit, String> shown) {}
 
-  private static String highestVersionKey(SpecHit hit) {
-    return hit.versions().stream()
-        .min(SpackVersion.NEWEST_FIRST)
-        .map(SpackVersion::sortKey)
-        .orElse(null);
-  }
-
   private static List<String> names(List<Dependency> dependencies) {
     return dependencies.stream().map(Dependency::name).distinct().toList();
   }
@@ -216,10 +220,22 @@ public enum SpecField {
         .toList();
   }
 
+  // Loops rather than streams here and below: these run for every spec of an ingest.
   private static List<String> variantTerms(SpecHit hit) {
-    return hit.variants().stream()
-        .flatMap(v -> Stream.concat(Stream.of(v.raw()), v.normalized().stream()))
-        .toList();
+    List<String> terms = new ArrayList<>(hit.variants().size() * 2);
+    for (Variant v : hit.variants()) {
+      terms.add(v.raw());
+      terms.addAll(v.normalized());
+    }
+    return terms;
+  }
+
+  private static List<String> normalizedVariants(SpecHit hit) {
+    List<String> terms = new ArrayList<>(hit.variants().size());
+    for (Variant v : hit.variants()) {
+      terms.addAll(v.normalized());
+    }
+    return terms;
   }
 
   private static Definition field(String indexField, Function<SpecHit, List<String>> values) {
@@ -245,6 +261,7 @@ public enum SpecField {
     String versionKeyField;
     boolean inText = true;
     Function<SpecHit, String> sortValue = h -> null;
+    boolean sortByHighestVersionKey;
     Column column;
 
     Definition(String indexField, Function<SpecHit, List<String>> values) {
@@ -280,6 +297,12 @@ public enum SpecField {
 
     Definition multiValued() {
       multiValued = true;
+      return this;
+    }
+
+    Definition sortByHighestVersionKey(String field) {
+      sortField = field;
+      sortByHighestVersionKey = true;
       return this;
     }
 

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -74,11 +73,7 @@ public final class SpecIndexer implements Closeable {
 
   /** Replaces every document of the page's (tag, package) with its specs, in one step. */
   public void index(Page page) throws IOException {
-    List<Document> docs = new ArrayList<>(page.specs().size());
-    for (Document doc : schema.documents(page)) {
-      docs.add(schema.facetsConfig().build(doc));
-    }
-    writer.updateDocuments(pageTerm(page.key()), docs);
+    writer.updateDocuments(pageTerm(page.key()), schema.documents(page));
   }
 
   /** Deletes the pages of {@code tags} that are not in {@code keep}. */

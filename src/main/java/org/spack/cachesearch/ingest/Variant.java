@@ -56,6 +56,9 @@ public record Variant(String raw, String name, List<String> values) {
     if (values.isEmpty()) {
       return List.of(name);
     }
+    if (values.size() == 1) { // nearly every variant; this runs for each at every ingest
+      return List.of(name + "=" + values.get(0));
+    }
     return values.stream().map(v -> name + "=" + v).toList();
   }
 }
