@@ -43,7 +43,7 @@ import org.spack.cachesearch.spack.SpackVersion;
  */
 public final class IndexSchema {
   /** Bumped whenever documents change shape; an index of another version must be re-ingested. */
-  public static final int VERSION = 5;
+  public static final int VERSION = 6;
 
   /**
    * {@code tag/package} ({@link PageKey}): the unit an ingest replaces or prunes, and a facet
@@ -210,6 +210,8 @@ public final class IndexSchema {
         if (keyField != null) {
           String key = versionKey(value);
           doc.add(new StringField(keyField, key, Field.Store.NO));
+          // Doc values too: a range beside a narrower clause checks these per candidate.
+          doc.add(new SortedSetDocValuesField(keyField, new BytesRef(key)));
           highestKey = highestKey == null || key.compareTo(highestKey) > 0 ? key : highestKey;
         }
       }

@@ -53,17 +53,49 @@ final class FacetCounter {
       SpecField except = selection.filter().values().containsKey(field) ? field : null;
       int filtered = selection.filter().values().size();
       boolean unfiltered = matchAll && (filtered == 0 || (filtered == 1 && except != null));
-      List<ValueCount> all =
-          unfiltered
-              ? allValues(view, field.indexField())
-              : countOf(
-                  view,
-                  field.indexField(),
-                  passes.computeIfAbsent(
-                      except, k -> view.collect(view.selector().query(selection, parsed, except))));
-      out.add(top(field, all, r));
+      if (unfiltered) {
+        out.add(top(field, allValues(view, field.indexField()), r));
+        continue;
+      }
+      FacetsCollector pass =
+          passes.computeIfAbsent(
+              except, k -> view.collect(view.selector().query(selection, parsed, except)));
+      boolean narrowed =
+          r.prefix() != null && !r.prefix().isEmpty()
+              || r.contains() != null && !r.contains().isEmpty();
+      out.add(
+          narrowed
+              ? top(field, countOf(view, field.indexField(), pass), r)
+              : topOf(view, field, pass, r.limit()));
     }
     return out;
+  }
+
+  /**
+   * The {@code limit} most frequent values among a pass's documents, labelling only those: a
+   * dimension of thousands of values (packages, variants) costs no string per value. Lucene breaks
+   * ties by ordinal, which is the values' byte order, as {@link #ORDER} does for these values.
+   */
+  private static FacetCounts topOf(IndexView view, SpecField field, FacetsCollector fc, int limit) {
+    String dim = field.indexField();
+    Optional<SortedSetDocValuesReaderState> state = view.cache().state(dim);
+    if (state.isEmpty()) {
+      return new FacetCounts(field, List.of(), 0);
+    }
+    try {
+      FacetResult result =
+          new SortedSetDocValuesFacetCounts(state.get(), fc).getTopChildren(limit, dim);
+      if (result == null) {
+        return new FacetCounts(field, List.of(), 0);
+      }
+      List<ValueCount> shown = new ArrayList<>(result.labelValues.length);
+      for (LabelAndValue lv : result.labelValues) {
+        shown.add(new ValueCount(lv.label, lv.value.intValue()));
+      }
+      return new FacetCounts(field, shown, result.childCount - shown.size());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Every value of {@code dim} among the matches of {@code query}, by count then value. */

@@ -1,9 +1,11 @@
 package org.spack.cachesearch.search;
 
 import java.util.Objects;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -45,16 +47,26 @@ final class VersionRangeQuery extends Query {
   public Query rewrite(IndexSearcher searcher) {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     for (VersionConstraint.KeyRange r : constraint.ranges()) {
+      boolean lowerInclusive = r.lower() == null || r.lowerInclusive();
+      Query terms =
+          new TermRangeQuery(keyField, lower(r), upper(r), lowerInclusive, r.upperInclusive());
       any.add(
-          new TermRangeQuery(
-              keyField,
-              lower(r),
-              upper(r),
-              r.lower() == null || r.lowerInclusive(),
-              r.upperInclusive()),
+          prefix.isEmpty() ? orDocValues(terms, r, lowerInclusive) : terms,
           BooleanClause.Occur.SHOULD);
     }
     return new ConstantScoreQuery(any.build());
+  }
+
+  /**
+   * A vocabulary field's keys are also doc values ({@link IndexSchema}): beside a narrower clause
+   * ({@code zlib@1.2: %gcc@11:}) Lucene then checks the few candidates' keys instead of collecting
+   * every document of a wide range (every spec built with gcc 11 or later) up front.
+   */
+  private Query orDocValues(Query terms, VersionConstraint.KeyRange r, boolean lowerInclusive) {
+    Query docValues =
+        SortedSetDocValuesField.newSlowRangeQuery(
+            keyField, lower(r), upper(r), lowerInclusive, r.upperInclusive());
+    return new IndexOrDocValuesQuery(terms, docValues);
   }
 
   /** An open lower end starts at the prefix itself, below every key that follows it. */
