@@ -28,7 +28,7 @@ final class DatabaseNodeReader {
 
   /** The node of record {@code key}; Spack takes the key, not the node's own field, as the hash. */
   DatabaseNode read(String key, JsonNode record) throws BuildCacheException {
-    if (!Spec.HASH.matcher(key).matches()) {
+    if (!Spec.isHash(key)) {
       throw error("record \"" + key + "\": the key is not a DAG hash (32 characters of a-z2-7)");
     }
     JsonNode spec = record.path("spec");

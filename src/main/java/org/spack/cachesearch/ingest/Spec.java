@@ -32,13 +32,30 @@ public record Spec(
   /** Spack's DAG hash: 32 characters of its base32 alphabet. */
   public static final Pattern HASH = Pattern.compile("[a-z2-7]{32}");
 
+  /**
+   * Whether {@code text} is a whole {@link #HASH}, without a regex: it is checked for every spec
+   * read and every stored spec loaded.
+   */
+  public static boolean isHash(String text) {
+    if (text.length() != 32) {
+      return false;
+    }
+    for (int i = 0; i < 32; i++) {
+      char c = text.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= '2' && c <= '7')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   public Spec {
     Objects.requireNonNull(hash, "hash");
     Objects.requireNonNull(compiler, "compiler");
     Objects.requireNonNull(os, "os");
     Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(target, "target");
-    if (!HASH.matcher(hash).matches()) {
+    if (!isHash(hash)) {
       throw new IllegalArgumentException("malformed hash: " + hash);
     }
     variants = List.copyOf(variants);

@@ -45,7 +45,7 @@ public final class SpecReader {
     List<String> variants = fields.strings("variants", false);
     List<String> stacks = fields.strings("stacks", false);
     Long size = size(fields);
-    if (hash != null && !Spec.HASH.matcher(hash).matches()) {
+    if (hash != null && !Spec.isHash(hash)) {
       fields.error(
           "malformed hash \""
               + hash

@@ -8,6 +8,7 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.QueryTimeoutImpl;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.spack.cachesearch.index.SpecHit;
@@ -157,10 +158,17 @@ public final class IndexView implements AutoCloseable {
     }
   }
 
+  /** Not thread-safe, hence {@link #load} is synchronized; made on first use. */
+  private StoredFields storedFields;
+
   /** The stored spec of a document. */
-  SpecHit load(int doc) {
+  synchronized SpecHit load(int doc) {
     try {
-      SpecHit hit = index.schema().load(searcher.storedFields(), doc);
+      if (storedFields == null) {
+        // One per view: each call of storedFields() clones every segment's reader.
+        storedFields = searcher.storedFields();
+      }
+      SpecHit hit = index.schema().load(storedFields, doc);
       hashes.loaded(hit);
       return hit;
     } catch (IOException e) {

@@ -9,7 +9,6 @@ import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
-import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.util.BytesRef;
 import org.spack.cachesearch.index.IndexSchema;
 import org.spack.cachesearch.index.SpecField;
@@ -49,7 +48,7 @@ final class VersionRangeQuery extends Query {
     for (VersionConstraint.KeyRange r : constraint.ranges()) {
       boolean lowerInclusive = r.lower() == null || r.lowerInclusive();
       Query terms =
-          new TermRangeQuery(keyField, lower(r), upper(r), lowerInclusive, r.upperInclusive());
+          new KeyRangeQuery(keyField, lower(r), upper(r), lowerInclusive, r.upperInclusive());
       any.add(
           prefix.isEmpty() ? orDocValues(terms, r, lowerInclusive) : terms,
           BooleanClause.Occur.SHOULD);
