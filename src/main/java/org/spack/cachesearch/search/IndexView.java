@@ -33,6 +33,7 @@ public final class IndexView implements AutoCloseable {
     // A searcher of its own: the timeout is per request, and IndexSearcher holds it in a field.
     this.searcher = new IndexSearcher(shared.getIndexReader());
     searcher.setQueryCache(shared.getQueryCache());
+    searcher.setQueryCachingPolicy(index.cachingPolicy());
     searcher.setTimeout(new QueryTimeoutImpl(index.limits().timeout().toMillis()));
   }
 

@@ -37,6 +37,9 @@ public final class SearchIndex implements Closeable {
   private final ScheduledExecutorService refresher;
   private final AtomicLong searches = new AtomicLong();
 
+  /** Shared by every view, so that what recurs across requests is what gets cached. */
+  private final FilterCachingPolicy cachingPolicy = new FilterCachingPolicy();
+
   private SearchIndex(Path dir, Limits limits, Duration refreshEvery) throws IOException {
     this.dir = dir;
     this.limits = limits;
@@ -119,6 +122,10 @@ public final class SearchIndex implements Closeable {
     } finally {
       directory.close();
     }
+  }
+
+  FilterCachingPolicy cachingPolicy() {
+    return cachingPolicy;
   }
 
   /** An IndexSearcher that carries the caches of its reader. */

@@ -11,9 +11,9 @@ import org.spack.cachesearch.search.Limits;
 import org.spack.cachesearch.search.SearchIndex;
 
 /**
- * GraphQL execution in process, without HTTP: one package's page of 100 specs with most fields,
- * 100 warm-up executions then 500 measured; p50 and p90. Separates graphql-java's own cost from
- * the search's (compare with QueryBench's "one package's specs").
+ * GraphQL execution in process, without HTTP: one package's page of 100 specs with most fields, 100
+ * warm-up executions then 500 measured; p50 and p90. Separates graphql-java's own cost from the
+ * search's (compare with QueryBench's "one package's specs").
  *
  * <p>usage: GraphQLBench INDEX_DIR PACKAGE TAG
  */
