@@ -31,6 +31,7 @@ stats() {
 }
 
 start_server "$index"
+trap 'stop_server; rm -rf "$work"' EXIT
 echo "# $(date -u +%FT%TZ), $(nproc) cores, $(java -version 2>&1 | head -1), server ${SERVER_JAVA_OPTS:--Xmx1g}"
 echo "# before: $(stats)"
 $load_client --clients "$CLIENTS" --seconds "$DURATION" --warmup "$WARMUP" "$server_url" \
@@ -64,5 +65,4 @@ echo "summary: $CLIENTS clients, $DURATION s measured, $during ingests committed
 grep -A12 '^query mix:.*measured' "$work/load.log" | grep -E '^(request|all) '
 grep -E '^failures:' "$work/load.log" || echo "failures: (the load client ended with $load_rc)"
 echo "server peak RSS: $rss"
-rm -rf "$work"
 test "$load_rc" -eq 0 && test "$during" -gt 0

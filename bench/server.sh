@@ -40,4 +40,5 @@ stop_server() {
     kill "$server_pid"
     wait "$server_pid" 2>/dev/null || true
   fi
+  rm -f "${server_log:-}"
 }

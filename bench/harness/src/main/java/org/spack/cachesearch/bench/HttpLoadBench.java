@@ -1,5 +1,6 @@
 package org.spack.cachesearch.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.util.List;
@@ -77,7 +78,12 @@ public final class HttpLoadBench {
     boolean good = true;
     try (transport) {
       for (LoadCall c : mix) {
-        String problem = AnswerCheck.problem(transport.send(c), c.graphql());
+        String problem;
+        try {
+          problem = AnswerCheck.problem(transport.send(c), c.graphql());
+        } catch (IOException e) {
+          problem = e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
         if (problem != null) {
           System.out.println("FAILED " + c.title() + ": " + problem);
           good = false;
