@@ -18,55 +18,57 @@ enum Setting {
   PORT("--port", Kind.PORT, 8080, "TCP port; 0 for any free port."),
   CORS_ORIGIN(
       "--cors-origin",
+      "ORIGIN",
       Kind.LIST,
       "",
-      "Origins allowed to call /graphql from a browser"
-          + " page (repeatable or comma-separated; '*' for any). Off when empty."),
+      "Origins allowed to call /graphql from a browser page (repeatable or comma-separated;"
+          + " '*' for any). Off when empty."),
   ACCESS_LOG(
       "--access-log",
+      "WHERE",
       Kind.TEXT,
       AccessLog.STDOUT,
-      "Access log (combined format):" + " stdout, off, or a directory to write access.log in."),
+      "Access log (combined format): stdout, off, or a directory to write access.log in."),
   MAX_BODY(
       "--max-body",
       Kind.COUNT,
       ServerConfig.DEFAULT_MAX_BODY_BYTES,
-      "Largest request body" + " accepted, in bytes (413 beyond)."),
+      "Largest request body accepted, in bytes (413 beyond)."),
   MAX_CONCURRENT(
       "--max-concurrent",
       Kind.COUNT,
       HttpLimits.DEFAULT.maxConcurrent(),
-      "GraphQL" + " requests running at once."),
+      "GraphQL requests running at once."),
   MAX_QUEUED(
       "--max-queued",
       Kind.COUNT_OR_ZERO,
       HttpLimits.DEFAULT.maxQueued(),
-      "GraphQL" + " requests waiting for a running one; beyond these, 503 with Retry-After."),
+      "GraphQL requests waiting for a running one; beyond these, 503 with Retry-After."),
   RETRY_AFTER(
       "--retry-after",
       Kind.SECONDS,
       HttpLimits.DEFAULT.retryAfter(),
-      "Retry-After of" + " a 503 when busy, in seconds."),
+      "Retry-After of a 503 when busy, in seconds."),
   HEADER_TIMEOUT(
       "--header-timeout",
       Kind.SECONDS,
       HttpLimits.DEFAULT.headerTimeout(),
-      "Seconds" + " for a request line and its headers to arrive."),
+      "Seconds for a request line and its headers to arrive."),
   READ_TIMEOUT(
       "--read-timeout",
       Kind.SECONDS,
       HttpLimits.DEFAULT.readTimeout(),
-      "Longest pause" + " while a request arrives, in seconds."),
+      "Longest pause while a request arrives, in seconds."),
   WRITE_TIMEOUT(
       "--write-timeout",
       Kind.SECONDS,
       HttpLimits.DEFAULT.writeTimeout(),
-      "Longest" + " pause while a client reads a response, in seconds."),
+      "Longest pause while a client reads a response, in seconds."),
   IDLE_TIMEOUT(
       "--idle-timeout",
       Kind.SECONDS,
       HttpLimits.DEFAULT.idleTimeout(),
-      "Seconds a" + " connection may stay open without a request."),
+      "Seconds a connection may stay open without a request."),
   SHUTDOWN_GRACE(
       "--shutdown-grace",
       Kind.SECONDS_OR_ZERO,
@@ -76,34 +78,34 @@ enum Setting {
       "--refresh",
       Kind.SECONDS,
       Duration.ofSeconds(1),
-      "How often to look for a new index" + " commit, in seconds."),
+      "How often to look for a new index commit, in seconds."),
   TIMEOUT(
       "--timeout",
       Kind.SECONDS,
       Limits.DEFAULT.timeout(),
-      "Search time of one request, in" + " seconds."),
+      "Search time of one request, in seconds."),
   MAX_FIRST(
-      "--max-first", Kind.COUNT, Limits.DEFAULT.maxFirst(), "Most items on one page" + " (first)."),
+      "--max-first", Kind.COUNT, Limits.DEFAULT.maxFirst(), "Most items on one page (first)."),
   MAX_FACET_VALUES(
       "--max-facet-values",
       Kind.COUNT,
       Limits.DEFAULT.maxFacetValues(),
-      "Most" + " values one facet lists (limit)."),
+      "Most values one facet lists (limit)."),
   MAX_FILTER_VALUES(
       "--max-filter-values",
       Kind.COUNT,
       Limits.DEFAULT.maxFilterValues(),
-      "Most" + " values in one filter field's list."),
+      "Most values in one filter field's list."),
   MAX_QUERY_LENGTH(
       "--max-query-length",
       Kind.COUNT,
       Limits.DEFAULT.maxQueryLength(),
-      "Longest" + " Lucene query or spec, in characters."),
+      "Longest Lucene query or spec, in characters."),
   MAX_CLAUSES(
       "--max-clauses",
       Kind.COUNT,
       Limits.DEFAULT.maxClauses(),
-      "Most clauses a query" + " may expand to, wildcards included.");
+      "Most clauses a query may expand to, wildcards included.");
 
   final String flag;
   final String label;

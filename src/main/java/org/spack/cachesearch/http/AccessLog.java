@@ -6,6 +6,8 @@ import io.undertow.server.handlers.accesslog.AccessLogReceiver;
 import io.undertow.server.handlers.accesslog.DefaultAccessLogReceiver;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
@@ -94,6 +96,11 @@ public record AccessLog(Kind kind, Path directory) {
     private final DefaultAccessLogReceiver file;
 
     FileReceiver(Path directory) {
+      try {
+        Files.createDirectories(directory);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create the access log directory " + directory, e);
+      }
       file =
           DefaultAccessLogReceiver.builder()
               .setLogWriteExecutor(writer)

@@ -31,21 +31,21 @@ public final class IndexMetrics {
   public static void register(SearchIndex index, PrometheusRegistry registry, Clock clock) {
     IndexMetrics metrics = new IndexMetrics(index, clock);
     gauge("spack_search_index_generation", "Lucene commit generation served")
-        .callback(cb -> metrics.read((view, stats) -> cb.call(view.generation())))
+        .callback(cb -> metrics.read((view, stats) -> cb.call((double) view.generation())))
         .register(registry);
     gauge("spack_search_index_age_seconds", "Seconds since the served commit was built")
         .callback(cb -> metrics.read((view, stats) -> metrics.age(stats, cb)))
         .register(registry);
     gauge("spack_search_index_documents", "Specs in the served commit")
-        .callback(cb -> metrics.read((view, stats) -> cb.call(stats.numSpecs())))
+        .callback(cb -> metrics.read((view, stats) -> cb.call((double) stats.numSpecs())))
         .register(registry);
     gauge("spack_search_index_size_bytes", "Bytes in the index directory")
-        .callback(cb -> metrics.read((view, stats) -> cb.call(stats.indexSizeBytes())))
+        .callback(cb -> metrics.read((view, stats) -> cb.call((double) stats.indexSizeBytes())))
         .register(registry);
     CounterWithCallback.builder()
         .name("spack_search_index_searches_total")
         .help("Lucene searches run since the server started")
-        .callback(cb -> cb.call(index.searchesRun()))
+        .callback(cb -> cb.call((double) index.searchesRun()))
         .register(registry);
   }
 

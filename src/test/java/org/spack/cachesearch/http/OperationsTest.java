@@ -87,14 +87,16 @@ class OperationsTest {
   }
 
   @Test
-  void theAccessLogWritesOneCombinedFormatLinePerResponseToItsDirectory() throws IOException {
+  void theAccessLogWritesOneCombinedFormatLinePerResponseToTheDirectoryItCreates()
+      throws IOException {
     start(
-        new ServerConfig("127.0.0.1", 0, List.of(), 1024).withAccessLog(AccessLog.directory(tmp)));
+        new ServerConfig("127.0.0.1", 0, List.of(), 1024)
+            .withAccessLog(AccessLog.directory(tmp.resolve("logs"))));
     client.get("health/live");
     client.get("nope", "User-Agent", "probe/1.0", "Referer", "http://example.org/");
     server.close();
 
-    List<String> lines = Files.readAllLines(tmp.resolve("access.log"), StandardCharsets.UTF_8);
+    List<String> lines = Files.readAllLines(tmp.resolve("logs/access.log"), StandardCharsets.UTF_8);
     assertEquals(2, lines.size(), lines::toString);
     String when = "\\[\\d\\d/\\w\\w\\w/\\d{4}:\\d\\d:\\d\\d:\\d\\d [+-]\\d{4}\\]";
     assertTrue(
