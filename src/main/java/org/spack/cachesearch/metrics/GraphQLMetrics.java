@@ -88,9 +88,12 @@ public final class GraphQLMetrics extends ForwardingInstrumentation {
       InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
     if (!parameters.isTrivialDataFetcher()) {
       ExecutionStepInfo step = parameters.getEnvironment().getExecutionStepInfo();
-      RootFieldTimes times = times(parameters.getExecutionContext().getGraphQLContext());
-      if (step.getPath().getLevel() == 1 && times != null && step.getFieldDefinition() != null) {
-        times.started(step.getResultKey(), step.getFieldDefinition().getName(), System.nanoTime());
+      if (step.getPath().getLevel() == 1 && step.getFieldDefinition() != null) {
+        RootFieldTimes times = times(parameters.getExecutionContext().getGraphQLContext());
+        if (times != null) {
+          times.started(
+              step.getResultKey(), step.getFieldDefinition().getName(), System.nanoTime());
+        }
       }
     }
     return super.beginFieldFetching(parameters, state);
@@ -102,8 +105,11 @@ public final class GraphQLMetrics extends ForwardingInstrumentation {
       InstrumentationFieldCompleteParameters parameters, InstrumentationState state) {
     InstrumentationContext<Object> inner = super.beginFieldCompletion(parameters, state);
     ResultPath path = parameters.getExecutionStrategyParameters().getPath();
+    if (path.getLevel() != 1) {
+      return inner;
+    }
     RootFieldTimes times = times(parameters.getExecutionContext().getGraphQLContext());
-    if (path.getLevel() != 1 || times == null) {
+    if (times == null) {
       return inner;
     }
     return new InstrumentationContext<>() {
