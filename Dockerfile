@@ -1,6 +1,8 @@
 # syntax=docker/dockerfile:1
 # Build: docker build -t spack-cache-search .
 # Run:   docker run -p 8080:8080 -v spack-index:/data/index spack-cache-search
+# Every setting is an environment variable (README, "Configuration"); another port, with the
+# health check following it:  docker run -e SPACK_SEARCH_PORT=9090 -p 9090:9090 ...
 # On first start (empty volume) the server ingests the bundled sample pages; to serve real data,
 # ingest into the volume:  docker run -v spack-index:/data/index -v /path/to/pages:/pages:ro \
 #                            spack-cache-search ingest /pages --index /data/index
@@ -23,10 +25,15 @@ COPY --from=build /src/target/spack-cache-search.jar /app/spack-cache-search.jar
 USER spack
 WORKDIR /data
 VOLUME /data/index
-EXPOSE 8080
-# The JRE image has no curl or wget: a small Java check keeps the image minimal.
-HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-  CMD ["java", "-cp", "/app/spack-cache-search.jar", "org.spack.cachesearch.cli.HealthProbe", "http://127.0.0.1:8080/health"]
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/spack-cache-search.jar"]
+# Configured by environment, so that the health check reads the same port as the server.
 # Bind every interface inside the container; publish the port with -p as needed.
-CMD ["serve", "--index", "/data/index", "--host", "0.0.0.0", "--port", "8080"]
+ENV SPACK_SEARCH_INDEX=/data/index
+ENV SPACK_SEARCH_HOST=0.0.0.0
+ENV SPACK_SEARCH_PORT=8080
+EXPOSE 8080
+# The JRE image has no curl or wget: a small Java check keeps the image minimal. Without a URL it
+# asks /health/ready on SPACK_SEARCH_PORT.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["java", "-cp", "/app/spack-cache-search.jar", "org.spack.cachesearch.cli.HealthProbe"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/spack-cache-search.jar"]
+CMD ["serve"]

@@ -33,11 +33,12 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Prints the specs that match a Lucene-syntax query, e.g. 'compiler:gcc* AND"
-          + " target:aarch64', and/or a Spack spec (--spec 'zlib@1.3: +shared %gcc@13') and a"
+          + " target:aarch64', and/or a Spack spec (--spec 'zlib@1.3: +shared %%gcc@13') and a"
           + " CPU (--compatible-with zen3). Fields: "
           + "package, tag, hash, compiler, compilerName, compilerVersion, versions, os, platform,"
           + " target, arch, stacks, variants, size, text (bare words).",
-      "Exit codes: 0 done (even with no match), 64 bad query or usage, 70 internal error."
+      "Exit codes: 0 done (even with no match), 64 bad query or usage, 66 no index to read (run"
+          + " ingest first), 70 internal error."
     })
 final class QueryCommand implements Callable<Integer> {
   @Parameters(
@@ -50,7 +51,7 @@ final class QueryCommand implements Callable<Integer> {
   @Option(
       names = "--spec",
       paramLabel = "SPEC",
-      description = "Spack spec syntax, e.g. 'py-numpy@1.26: +blas %gcc@13 os=ubuntu22.04'.")
+      description = "Spack spec syntax, e.g. 'py-numpy@1.26: +blas %%gcc@13 os=ubuntu22.04'.")
   String specExpression;
 
   @Option(
@@ -81,6 +82,11 @@ final class QueryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    int maxFirst = Limits.DEFAULT.maxFirst();
+    if (first < 1 || first > maxFirst) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--first must be 1 to " + maxFirst + ", not " + first);
+    }
     PrintWriter out = spec.commandLine().getOut();
     String text = query == null || query.equals("*:*") ? null : query;
     try (SearchIndex searchIndex =

@@ -1,109 +1,151 @@
 package org.spack.cachesearch.cli;
 
+import graphql.GraphQL;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.spack.cachesearch.graphql.SpackApi;
 import org.spack.cachesearch.http.ApiServer;
+import org.spack.cachesearch.http.HealthChecks;
 import org.spack.cachesearch.http.ServerConfig;
 import org.spack.cachesearch.index.IngestProgress;
 import org.spack.cachesearch.index.IngestRun;
+import org.spack.cachesearch.index.IngestSummary;
 import org.spack.cachesearch.index.SpecIndex;
+import org.spack.cachesearch.metrics.GraphQLMetrics;
+import org.spack.cachesearch.metrics.IndexMetrics;
+import org.spack.cachesearch.metrics.IngestMetrics;
 import org.spack.cachesearch.search.IndexView;
-import org.spack.cachesearch.search.Limits;
+import org.spack.cachesearch.search.Requests.SpecRequest;
 import org.spack.cachesearch.search.SearchIndex;
+import org.spack.cachesearch.search.Selection;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-/** {@code serve}: the GraphQL API and GraphiQL over the index, until the process is stopped. */
+/**
+ * {@code serve}: the GraphQL API, GraphiQL, health checks and metrics over the index, until
+ * SIGTERM; its options are the {@link Setting}s.
+ */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serves the GraphQL API (/graphql), GraphiQL (/graphiql) and /health. With a missing or"
-          + " empty index it first ingests the bundled sample pages. A new commit of the index"
-          + " (from a later ingest) is picked up without a restart.",
+      "Serves the GraphQL API (/graphql), GraphiQL (/graphiql), /health, /health/live,"
+          + " /health/ready and Prometheus metrics (/metrics). With a missing or empty index it"
+          + " first ingests the bundled sample pages. A new commit of the index (from a later"
+          + " ingest) is picked up without a restart. On SIGTERM, requests in flight finish"
+          + " (up to --shutdown-grace) and new ones get 503.",
+      "Exit codes: 64 usage error (a bad setting, a port in use, an index path that is a file),"
+          + " 65 an index of another schema version, 70 internal error."
     })
 final class ServeCommand implements Callable<Integer> {
   @CommandLine.Mixin IndexOption indexOption;
-
-  @Option(
-      names = "--host",
-      defaultValue = "127.0.0.1",
-      description = "Address to bind (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
-  String host;
-
-  @Option(
-      names = "--port",
-      defaultValue = "8080",
-      description = "Port (default: ${DEFAULT-VALUE}; 0 for any free port).")
-  int port;
-
-  @Option(
-      names = "--cors-origin",
-      paramLabel = "ORIGIN",
-      description =
-          "Allow browser clients from this origin (repeatable; '*' for any). Off by default.")
-  List<String> corsOrigins = List.of();
-
-  @Option(
-      names = "--max-body",
-      paramLabel = "BYTES",
-      defaultValue = "1048576",
-      description = "Largest request body accepted (default: ${DEFAULT-VALUE}).")
-  int maxBody;
-
-  @Option(
-      names = "--timeout",
-      paramLabel = "SECONDS",
-      defaultValue = "10",
-      description = "Time limit of one request's searches (default: ${DEFAULT-VALUE}).")
-  int timeoutSeconds;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    ingestSampleIfEmpty(indexOption.dir, spec.commandLine().getErr());
-    Limits limits = Limits.DEFAULT.withTimeout(Duration.ofSeconds(timeoutSeconds));
-    try (SearchIndex searchIndex =
-            SearchIndex.open(indexOption.dir, limits, Duration.ofSeconds(1));
-        ApiServer server =
-            ApiServer.start(
-                new ServerConfig(host, port, corsOrigins, maxBody),
-                SpackApi.build(searchIndex),
-                () -> health(searchIndex))) {
-      String base = "http://" + host + ":" + server.port();
-      PrintWriter out = spec.commandLine().getOut();
-      out.println(
-          "serving "
-              + indexOption.dir
-              + " at "
-              + base
-              + "/graphql (GraphiQL: "
-              + base
-              + "/graphiql)");
-      out.flush();
-      CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
-      stopped.await();
+    Settings settings = Settings.read(spec);
+    PrometheusRegistry registry = new PrometheusRegistry();
+    JvmMetrics.builder().register(registry);
+    IngestMetrics ingests = new IngestMetrics(registry);
+    ingestSampleIfEmpty(indexOption.dir, spec.commandLine().getErr()).ifPresent(ingests::add);
+    try (SearchIndex index =
+        SearchIndex.open(indexOption.dir, settings.search(), settings.duration(Setting.REFRESH))) {
+      IndexMetrics.register(index, registry, Clock.systemUTC());
+      serve(settings.server(), index, registry);
     }
     return 0;
   }
 
+  /** Serves until SIGTERM, reporting ready once warm; then stops gracefully. */
+  private void serve(ServerConfig config, SearchIndex index, PrometheusRegistry registry)
+      throws IOException, InterruptedException {
+    GraphQL api = GraphQLMetrics.measure(SpackApi.build(index), registry);
+    AtomicBoolean warm = new AtomicBoolean();
+    HealthChecks health = new HealthChecks(() -> health(index), warm::get);
+    try (ApiServer server = start(config, api, health, registry)) {
+      announce(config.host(), server.port());
+      warmUp(index);
+      warm.set(true);
+      awaitSigterm(() -> stop(server, config));
+    }
+  }
+
+  /** Blocks until the JVM is told to stop; its shutdown hook runs {@code stop} to the end. */
+  private static void awaitSigterm(Runnable stop) throws InterruptedException {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runnable hook =
+        () -> {
+          stop.run();
+          stopped.countDown();
+        };
+    Runtime.getRuntime().addShutdownHook(new Thread(hook, "serve-shutdown"));
+    stopped.await();
+  }
+
+  private void stop(ApiServer server, ServerConfig config) {
+    PrintWriter err = spec.commandLine().getErr();
+    String grace = Setting.SHUTDOWN_GRACE.kind.format(config.limits().shutdownGrace());
+    err.println("serve: stopping; requests in flight get up to " + grace + " s");
+    err.flush();
+    boolean finished = server.shutdown(config.limits().shutdownGrace());
+    err.println(finished ? "serve: stopped" : "serve: stopped, cutting off requests in flight");
+    err.flush();
+  }
+
+  /** Starts the server, saying which flag to change when the address cannot be bound. */
+  private static ApiServer start(
+      ServerConfig config, GraphQL api, HealthChecks health, PrometheusRegistry registry) {
+    try {
+      return ApiServer.start(config, api, health, registry);
+    } catch (RuntimeException e) {
+      throw BindFailure.explain(e, config.host(), config.port()).orElseThrow(() -> e);
+    }
+  }
+
+  private void announce(String host, int port) {
+    String base = "http://" + host + ":" + port;
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(
+        "serving "
+            + indexOption.dir
+            + " at "
+            + base
+            + "/graphql (GraphiQL: "
+            + base
+            + "/graphiql)");
+    out.flush();
+  }
+
   /** A fresh install serves the bundled sample rather than an error. */
-  static void ingestSampleIfEmpty(Path index, PrintWriter err) throws IOException {
-    if (SpecIndex.isEmpty(index)) {
-      err.println("serve: no index at " + index + "; ingesting the bundled sample first");
-      err.flush();
-      BundledSample.use(
-          root ->
-              new IngestRun(IngestRun.Options.of(List.of(root), index), IngestProgress.NONE).run());
+  static Optional<IngestSummary> ingestSampleIfEmpty(Path index, PrintWriter err)
+      throws IOException {
+    if (!SpecIndex.isEmpty(index)) {
+      return Optional.empty();
+    }
+    err.println("serve: no index at " + index + "; ingesting the bundled sample first");
+    err.flush();
+    return Optional.of(
+        BundledSample.use(
+            root ->
+                new IngestRun(IngestRun.Options.of(List.of(root), index), IngestProgress.NONE)
+                    .run()));
+  }
+
+  /** Opens the first generation's files and caches with one search, before reporting ready. */
+  static void warmUp(SearchIndex index) throws IOException {
+    try (IndexView view = index.acquire()) {
+      view.search(new SpecRequest(Selection.ALL, 1, null, null, true));
+      view.stats();
     }
   }
 

@@ -30,9 +30,14 @@ final class GraphiQLAssets implements HttpHandler {
           "/webjars/graphiql/2.4.7/graphiql.min.css",
               webjar("graphiql/2.4.7/graphiql.min.css", CSS));
 
-  /** The page itself; {@code no-cache} so a new version shows at once. */
+  /**
+   * The page itself; {@code no-cache} so a new version shows at once, with a policy that lets only
+   * its own scripts run.
+   */
   static StaticFile page() {
-    return StaticFile.load(PAGE, "text/html; charset=utf-8", "no-cache");
+    StaticFile page = StaticFile.load(PAGE, "text/html; charset=utf-8", "no-cache");
+    return page.withHeader(
+        SecurityHeaders.CONTENT_SECURITY_POLICY, SecurityHeaders.pagePolicy(page.text()));
   }
 
   private static StaticFile webjar(String path, String contentType) {

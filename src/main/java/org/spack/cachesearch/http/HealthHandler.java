@@ -4,17 +4,38 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.StatusCodes;
-import java.util.function.Supplier;
 
 /**
- * Answers {@code /health} with the health check's report: 200 when it returns, 503 with its message
- * when it throws. Runs on a worker thread, as the check may touch the index.
+ * Answers the health endpoints: {@code /health} with the report (200, or 503 with the reason when
+ * the check throws), {@code /health/live} with 200 whenever the server answers at all, and {@code
+ * /health/ready} with 503 until the service is warm, then as {@code /health}. The report runs on a
+ * worker thread, as it may touch the index.
  */
 final class HealthHandler implements HttpHandler {
-  private final Supplier<String> healthCheck;
+  private final HealthChecks checks;
+  private final boolean readiness;
 
-  HealthHandler(Supplier<String> healthCheck) {
-    this.healthCheck = healthCheck;
+  private HealthHandler(HealthChecks checks, boolean readiness) {
+    this.checks = checks;
+    this.readiness = readiness;
+  }
+
+  /** {@code /health}: the report. */
+  static HttpHandler report(HealthChecks checks) {
+    return new HealthHandler(checks, false);
+  }
+
+  /** {@code /health/ready}: 503 until warm, then the report. */
+  static HttpHandler ready(HealthChecks checks) {
+    return new HealthHandler(checks, true);
+  }
+
+  /** {@code /health/live}: the process answers. */
+  static HttpHandler live() {
+    return exchange -> {
+      exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
+      PlainText.send(exchange, StatusCodes.OK, "live");
+    };
   }
 
   @Override
@@ -24,9 +45,13 @@ final class HealthHandler implements HttpHandler {
       return;
     }
     exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
+    if (readiness && !checks.warm().getAsBoolean()) {
+      PlainText.send(exchange, StatusCodes.SERVICE_UNAVAILABLE, "warming up");
+      return;
+    }
     String report;
     try {
-      report = healthCheck.get();
+      report = checks.report().get();
     } catch (RuntimeException e) {
       String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       PlainText.send(exchange, StatusCodes.SERVICE_UNAVAILABLE, message);

@@ -11,8 +11,16 @@ import java.util.Objects;
  * @param corsOrigins origins allowed to call {@code /graphql} from a browser page on another
  *     origin, e.g. {@code https://cache.spack.io}; {@code *} allows any; empty turns CORS off
  * @param maxBodyBytes the largest POST body accepted; larger ones get 413
+ * @param limits concurrency, queue and timeouts
+ * @param accessLog where the access log goes
  */
-public record ServerConfig(String host, int port, List<String> corsOrigins, int maxBodyBytes) {
+public record ServerConfig(
+    String host,
+    int port,
+    List<String> corsOrigins,
+    int maxBodyBytes,
+    HttpLimits limits,
+    AccessLog accessLog) {
   /** A body cap that fits any real query with room to spare. */
   public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
@@ -31,5 +39,20 @@ public record ServerConfig(String host, int port, List<String> corsOrigins, int 
     if (maxBodyBytes <= 0) {
       throw new IllegalArgumentException("maxBodyBytes must be positive: " + maxBodyBytes);
     }
+    Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(accessLog, "accessLog");
+  }
+
+  /** The default limits and no access log. */
+  public ServerConfig(String host, int port, List<String> corsOrigins, int maxBodyBytes) {
+    this(host, port, corsOrigins, maxBodyBytes, HttpLimits.DEFAULT, AccessLog.OFF);
+  }
+
+  public ServerConfig withLimits(HttpLimits newLimits) {
+    return new ServerConfig(host, port, corsOrigins, maxBodyBytes, newLimits, accessLog);
+  }
+
+  public ServerConfig withAccessLog(AccessLog newAccessLog) {
+    return new ServerConfig(host, port, corsOrigins, maxBodyBytes, limits, newAccessLog);
   }
 }

@@ -102,6 +102,11 @@ public final class IndexView implements AutoCloseable {
     return searcher.getIndexReader().numDocs();
   }
 
+  /** The generation of this view's commit: it grows with every commit of the index. */
+  public long generation() throws IOException {
+    return reader().getIndexCommit().getGeneration();
+  }
+
   IndexSearcher searcher() {
     return searcher;
   }
