@@ -13,8 +13,7 @@ class SpecQueryParserTest {
       "package, tag, hash, compiler, compilerName, compilerVersion, versions, os, platform,"
           + " target, arch, stacks, variants, dependencies, directDependencies, virtuals, size, text";
 
-  private final SpecQueryParser parser =
-      new SpecQueryParser(new IndexSchema(), Limits.DEFAULT.maxQueryLength());
+  private final SpecQueryParser parser = new SpecQueryParser(new IndexSchema(), Limits.DEFAULT);
 
   private String parsed(String query) {
     return parser.parse(query).toString();
