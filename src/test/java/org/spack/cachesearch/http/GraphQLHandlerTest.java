@@ -375,7 +375,7 @@ class GraphQLHandlerTest {
                 .POST(HttpRequest.BodyPublishers.ofString("query=%7B+hello+%7D")));
     assertResponse(
         415,
-        GRAPHQL_RESPONSE,
+        JSON,
         rejected("UNSUPPORTED_MEDIA_TYPE", "Content-Type must be application/json"),
         response);
   }

@@ -431,6 +431,11 @@ class HostileRequestsTest {
                     + "]".repeat(2000)
                     + "}}"),
             "request body nests JSON deeper than 1000 levels; the limit is 1000"),
+        badRequest(
+            "a number of 2000 digits",
+            utf8(
+                "{\"query\": \"" + STATS + "\", \"variables\": {\"n\": " + "9".repeat(2000) + "}}"),
+            "request body holds a JSON value longer than the parser allows"),
         new Hostile(
             "a variable of 500,000 characters",
             post(
