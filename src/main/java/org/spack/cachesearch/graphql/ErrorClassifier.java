@@ -23,6 +23,19 @@ final class ErrorClassifier implements DataFetcherExceptionHandler {
   private static final Logger LOG = Logger.getLogger(ErrorClassifier.class.getName());
   static final String INTERNAL = "INTERNAL";
 
+  /**
+   * An error of the whole request, before any field ran (no path, no location), with its stable
+   * classification.
+   */
+  static GraphQLError requestError(SearchException.Kind kind, String message) {
+    return GraphqlErrorBuilder.newError()
+        .message(message)
+        .locations(null)
+        .errorType(ErrorClassification.errorClassification(kind.name()))
+        .extensions(Map.of("classification", kind.name()))
+        .build();
+  }
+
   @Override
   public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(
       DataFetcherExceptionHandlerParameters params) {

@@ -2,6 +2,10 @@ package org.spack.cachesearch.graphql;
 
 import graphql.GraphQL;
 import graphql.scalars.ExtendedScalars;
+import graphql.schema.DataFetcher;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLDirective;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
@@ -12,26 +16,29 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.spack.cachesearch.search.SearchIndex;
 
 /**
  * Builds the executable API: {@code schema.graphqls} (packaged at the jar's root) wired to the
- * fetchers, with depth and cost limits and one index view per request.
+ * fetchers, with the request limits of {@link ApiLimits} and one index view per request.
  */
 public final class SpackApi {
-  /** Deeper queries are refused; GraphiQL's introspection query is 13 deep. */
-  public static final int MAX_DEPTH = 15;
-
-  /** Costlier queries are refused (see {@link CostCalculator}); 100 specs of 40 fields pass. */
-  public static final int MAX_COST = 20_000;
-
   public static final String SCHEMA_RESOURCE = "/schema.graphqls";
 
   private SpackApi() {}
 
+  /** The API over {@code index} with the default {@link ApiLimits}. */
   public static GraphQL build(SearchIndex index) {
+    return build(index, ApiLimits.DEFAULT);
+  }
+
+  /** The API over {@code index}, each request held to {@code limits} and the index's own. */
+  public static GraphQL build(SearchIndex index, ApiLimits limits) {
+    CostCalculator costs =
+        new CostCalculator(index.limits().maxFirst(), index.limits().maxFacetValues());
     return GraphQL.newGraphQL(schema())
-        .instrumentation(new RequestLimits(MAX_DEPTH, MAX_COST, new ViewScope(index)))
+        .instrumentation(new RequestLimits(limits, costs, new ViewScope(index)))
         .defaultDataFetcherExceptionHandler(new ErrorClassifier())
         .build();
   }
@@ -62,12 +69,28 @@ public final class SpackApi {
     return scalar.transform(b -> b.description(null));
   }
 
+  /**
+   * Introspection lists the directives this API implements, those of {@code schema.graphqls} and
+   * the spec: graphql-java adds others to every schema ({@link
+   * DocumentLimits#UNSUPPORTED_DIRECTIVES}), and its own fetcher for {@code __Schema.directives} is
+   * used only when none is registered.
+   */
+  private static GraphQLCodeRegistry.Builder servedDirectivesOnly() {
+    DataFetcher<List<GraphQLDirective>> directives =
+        env ->
+            env.<GraphQLSchema>getSource().getDirectives().stream()
+                .filter(d -> !DocumentLimits.UNSUPPORTED_DIRECTIVES.contains(d.getName()))
+                .toList();
+    return GraphQLCodeRegistry.newCodeRegistry()
+        .dataFetcher(FieldCoordinates.coordinates("__Schema", "directives"), directives);
+  }
+
   /** Root fields and computed fields only; plain fields read record accessors. */
   private static RuntimeWiring wiring(QueryFetchers f) {
     return RuntimeWiring.newRuntimeWiring()
         .scalar(describedByTheFile(ExtendedScalars.GraphQLLong))
         .scalar(describedByTheFile(ExtendedScalars.DateTime))
-        .scalar(describedByTheFile(ExtendedScalars.PositiveInt))
+        .codeRegistry(servedDirectivesOnly())
         .type(
             "Query",
             t ->

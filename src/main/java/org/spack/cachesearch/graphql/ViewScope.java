@@ -10,6 +10,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecutionPara
 import graphql.schema.DataFetchingEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.spack.cachesearch.search.IndexView;
@@ -18,10 +19,16 @@ import org.spack.cachesearch.search.SearchIndex;
 /**
  * One index generation per GraphQL request: the first fetcher that needs the index acquires a view,
  * every other fetcher of the request reuses it, and it is released when the request ends. A request
- * that fails validation never touches the index.
+ * that fails validation never touches the index. A request whose searches ran out of time gets
+ * {@code "partial": true} in the response's {@code extensions}.
  */
 final class ViewScope extends SimplePerformantInstrumentation {
   private static final Logger LOG = Logger.getLogger(ViewScope.class.getName());
+
+  /** The {@code extensions} key that flags a partial answer, and the one that says why. */
+  static final String PARTIAL = "partial";
+
+  static final String PARTIAL_REASON = "partialReason";
 
   private final SearchIndex index;
 
@@ -33,6 +40,7 @@ final class ViewScope extends SimplePerformantInstrumentation {
   static final class Holder {
     private final SearchIndex index;
     private IndexView view;
+    private boolean partial;
 
     Holder(SearchIndex index) {
       this.index = index;
@@ -51,6 +59,7 @@ final class ViewScope extends SimplePerformantInstrumentation {
 
     synchronized void release() {
       if (view != null) {
+        partial |= view.partial();
         try {
           view.close();
         } catch (IOException e) {
@@ -58,6 +67,11 @@ final class ViewScope extends SimplePerformantInstrumentation {
         }
         view = null;
       }
+    }
+
+    /** Whether a search of the released view stopped at the time limit. */
+    synchronized boolean partial() {
+      return partial;
     }
   }
 
@@ -67,6 +81,26 @@ final class ViewScope extends SimplePerformantInstrumentation {
     Holder holder = new Holder(index);
     parameters.getGraphQLContext().put(Holder.class, holder);
     return SimpleInstrumentationContext.whenCompleted((result, error) -> holder.release());
+  }
+
+  @Override
+  public CompletableFuture<ExecutionResult> instrumentExecutionResult(
+      ExecutionResult result,
+      InstrumentationExecutionParameters parameters,
+      InstrumentationState state) {
+    Holder holder = parameters.getGraphQLContext().get(Holder.class);
+    if (holder == null || !holder.partial()) {
+      return CompletableFuture.completedFuture(result);
+    }
+    return CompletableFuture.completedFuture(
+        result.transform(
+            b ->
+                b.addExtension(PARTIAL, true)
+                    .addExtension(
+                        PARTIAL_REASON,
+                        "searching stopped at the time limit of "
+                            + index.limits().timeout().toMillis()
+                            + " ms: counts and pages may be missing matches; narrow the query")));
   }
 
   /** The request's view, for a fetcher. */

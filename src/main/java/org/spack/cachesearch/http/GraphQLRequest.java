@@ -1,7 +1,10 @@
 package org.spack.cachesearch.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,8 +31,16 @@ import java.util.Optional;
  * @param variables empty when absent; values as Jackson reads JSON (maps, lists, numbers, ...)
  */
 record GraphQLRequest(String query, String operationName, Map<String, Object> variables) {
+  /** Deepest nesting of arrays and objects a request may have (Jackson's default). */
+  static final int MAX_NESTING = 1000;
+
   private static final ObjectMapper JSON =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+      new ObjectMapper(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+                  .build())
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
@@ -107,16 +118,27 @@ record GraphQLRequest(String query, String operationName, Map<String, Object> va
   private static JsonNode readJson(byte[] json, String what) throws RequestRejected {
     try {
       return JSON.readTree(json);
+    } catch (StreamConstraintsException e) {
+      // Jackson gives no location and names its own internals; say which limit it was.
+      throw RequestRejected.badRequest(
+          e.getOriginalMessage().startsWith("Document nesting depth")
+              ? what
+                  + " nests JSON deeper than "
+                  + MAX_NESTING
+                  + " levels; the limit is "
+                  + MAX_NESTING
+              : what + " holds a JSON value longer than the parser allows");
     } catch (JsonProcessingException e) {
+      // Jackson reads bytes as UTF-8 itself and says so when they are not.
+      String problem =
+          e.getOriginalMessage().startsWith("Invalid UTF-8")
+              ? " is not valid UTF-8"
+              : " is not valid JSON";
       JsonLocation at = e.getLocation();
       throw RequestRejected.badRequest(
           at == null
-              ? what + " is not valid JSON"
-              : what
-                  + " is not valid JSON at line "
-                  + at.getLineNr()
-                  + ", column "
-                  + at.getColumnNr());
+              ? what + problem
+              : what + problem + " at line " + at.getLineNr() + ", column " + at.getColumnNr());
     } catch (IOException e) {
       throw new IllegalStateException("reading JSON from memory", e);
     }

@@ -38,32 +38,40 @@ enum ResponseType {
   }
 
   /**
-   * The type the client prefers, by {@code q} weight of the most specific matching range; {@code
-   * application/graphql-response+json} on a tie, for <code>*&#47;*</code>, and when {@code Accept}
-   * is absent or blank. Empty when the client accepts neither type.
+   * The type the client prefers, by {@code q} weight of the most specific matching range, then by
+   * how specifically it names the type. On a full tie, {@code application/graphql-response+json}
+   * when the client names both types, {@code application/json} when it names neither (<code>
+   * *&#47;*</code>, {@code application/*}); {@code application/json} too when {@code Accept} is
+   * absent or blank, as the spec asks for legacy clients. Empty when the client accepts neither.
    */
   static Optional<ResponseType> negotiate(Collection<String> acceptHeaders) {
     if (acceptHeaders.stream().allMatch(String::isBlank)) {
-      return Optional.of(GRAPHQL_RESPONSE_JSON);
+      return Optional.of(JSON);
     }
     List<MediaType> ranges = MediaType.parseAll(acceptHeaders);
-    ResponseType best = null;
-    double bestQuality = 0;
-    for (ResponseType candidate : values()) {
-      double quality = candidate.quality(ranges);
-      if (quality > bestQuality) {
-        best = candidate;
-        bestQuality = quality;
-      }
+    Match graphql = GRAPHQL_RESPONSE_JSON.match(ranges);
+    Match json = JSON.match(ranges);
+    if (graphql.quality() <= 0 && json.quality() <= 0) {
+      return Optional.empty();
     }
-    return Optional.ofNullable(best);
+    int order = Match.ORDER.compare(graphql, json);
+    if (order == 0) {
+      return Optional.of(graphql.specificity() == 2 ? GRAPHQL_RESPONSE_JSON : JSON);
+    }
+    return Optional.of(order > 0 ? GRAPHQL_RESPONSE_JSON : JSON);
   }
 
-  private double quality(List<MediaType> ranges) {
+  /** How a type fares against the ranges: the weight and specificity of its closest range. */
+  private record Match(double quality, int specificity) {
+    static final Comparator<Match> ORDER =
+        Comparator.comparingDouble(Match::quality).thenComparingInt(Match::specificity);
+  }
+
+  private Match match(List<MediaType> ranges) {
     return ranges.stream()
         .filter(range -> range.specificity(mediaType) >= 0)
         .max(Comparator.comparingInt(range -> range.specificity(mediaType)))
-        .map(MediaType::quality)
-        .orElse(0.0);
+        .map(range -> new Match(range.quality(), range.specificity(mediaType)))
+        .orElse(new Match(0, -1));
   }
 }

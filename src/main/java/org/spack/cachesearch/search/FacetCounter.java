@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.LabelAndValue;
@@ -31,18 +33,7 @@ final class FacetCounter {
       Comparator.comparingInt(ValueCount::count).reversed().thenComparing(ValueCount::value);
 
   static List<FacetCounts> count(IndexView view, FacetRequest r) {
-    int max = view.limits().maxFacetValues();
-    if (r.limit() < 1 || r.limit() > max) {
-      throw new SearchException(
-          SearchException.Kind.LIMIT,
-          "limit is " + r.limit() + " but a facet lists 1 to " + max + " values");
-    }
-    for (SpecField field : r.fields()) {
-      if (!field.isFacet()) {
-        throw new SearchException(
-            SearchException.Kind.BAD_ARGUMENT, field + " is not a facet field");
-      }
-    }
+    check(view, r);
     Selection selection = r.selection();
     Query parsed = view.selector().parsed(selection);
     boolean matchAll = parsed instanceof MatchAllDocsQuery && !selection.isNarrowed();
@@ -98,6 +89,32 @@ final class FacetCounter {
     }
   }
 
+  /** The limit in range, and each field a facet field named once. */
+  private static void check(IndexView view, FacetRequest r) {
+    int max = view.limits().maxFacetValues();
+    if (r.limit() < 1) {
+      throw new SearchException(
+          SearchException.Kind.BAD_ARGUMENT, "limit is " + r.limit() + " but must be at least 1");
+    }
+    if (r.limit() > max) {
+      throw new SearchException(
+          SearchException.Kind.LIMIT,
+          "limit is " + r.limit() + " but a facet lists 1 to " + max + " values");
+    }
+    Set<SpecField> seen = EnumSet.noneOf(SpecField.class);
+    for (SpecField field : r.fields()) {
+      if (!field.isFacet()) {
+        throw new SearchException(
+            SearchException.Kind.BAD_ARGUMENT, field + " is not a facet field");
+      }
+      // Each field once: a repeated one would multiply the answer's size, not its content.
+      if (!seen.add(field)) {
+        throw new SearchException(
+            SearchException.Kind.BAD_ARGUMENT, "fields lists " + field + " more than once");
+      }
+    }
+  }
+
   /** Every value of {@code dim} among the matches of {@code query}, by count then value. */
   static List<ValueCount> values(IndexView view, String dim, Query query) {
     return countOf(view, dim, view.collect(query));
@@ -105,7 +122,7 @@ final class FacetCounter {
 
   /** Every value of {@code dim} over the whole index: cached per index generation. */
   static List<ValueCount> allValues(IndexView view, String dim) {
-    return view.cache().memo("all-values:" + dim, () -> countOf(view, dim, null));
+    return view.memo("all-values:" + dim, () -> countOf(view, dim, null));
   }
 
   /** Every value of {@code dim} among the documents {@code fc} collected; null for every one. */

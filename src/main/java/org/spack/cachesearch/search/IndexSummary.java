@@ -23,7 +23,7 @@ final class IndexSummary {
 
   /** Every tag, by name: computed once per index generation. */
   static List<TagSummary> tags(IndexView view) {
-    return view.cache().memo("tags", () -> computeTags(view));
+    return view.memo("tags", () -> computeTags(view));
   }
 
   /** Every tag's name, by name. */

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.FuzzyTermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.spack.cachesearch.index.SpecHit;
@@ -146,15 +148,21 @@ public final class IndexView implements AutoCloseable {
     T run() throws IOException;
   }
 
-  /** Runs every search of the view: counted, its deadline checked, its failures the user's. */
+  /**
+   * Runs every search of the view: counted, held to the view's deadline (past it, a search returns
+   * what it found and the view is {@link #partial()}), its failures the user's.
+   */
   <T> T run(Search<T> search) {
     index.countSearch();
     try {
-      T result = search.run();
-      checkTimeout();
-      return result;
+      return search.run();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (FuzzyTermsEnum.FuzzyTermsException e) {
+      // Within the length limit Lucene builds every fuzzy automaton we measured; not a crash if
+      // not.
+      throw new SearchException(
+          SearchException.Kind.LIMIT, "a fuzzy term is too complex to search; shorten it");
     } catch (IndexSearcher.TooManyClauses e) {
       throw new SearchException(
           SearchException.Kind.LIMIT,
@@ -182,14 +190,17 @@ public final class IndexView implements AutoCloseable {
     }
   }
 
-  private void checkTimeout() {
-    if (searcher.timedOut()) {
-      throw new SearchException(
-          SearchException.Kind.TIMEOUT,
-          "the request took longer than "
-              + limits().timeout().toMillis()
-              + " ms; narrow the query");
-    }
+  /**
+   * True once a search of this view has run past the time limit and stopped early: every answer
+   * since may be missing matches (counts too low, pages short).
+   */
+  public boolean partial() {
+    return searcher.timedOut();
+  }
+
+  /** An answer that depends only on the generation, cached unless this view's was partial. */
+  <T> T memo(String key, Supplier<T> compute) {
+    return shared.cache.memo(key, compute, () -> !partial());
   }
 
   @Override

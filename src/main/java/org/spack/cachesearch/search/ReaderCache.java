@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -48,8 +49,22 @@ final class ReaderCache {
     }
   }
 
+  /**
+   * The answer memoised under {@code key}, computed when absent and kept only when {@code complete}
+   * says so afterwards (a search that ran out of time is not the generation's answer). Two requests
+   * may compute the same answer at once; the first kept is the one every later request gets.
+   */
   @SuppressWarnings("unchecked") // each key is used with one type only
-  <T> T memo(String key, Supplier<T> compute) {
-    return (T) memo.computeIfAbsent(key, k -> compute.get());
+  <T> T memo(String key, Supplier<T> compute, BooleanSupplier complete) {
+    Object known = memo.get(key);
+    if (known != null) {
+      return (T) known;
+    }
+    T value = compute.get();
+    if (!complete.getAsBoolean()) {
+      return value;
+    }
+    Object kept = memo.putIfAbsent(key, value);
+    return kept == null ? value : (T) kept;
   }
 }

@@ -23,7 +23,10 @@ public final class SearchException extends RuntimeException {
     UNSUPPORTED,
     /** Any other argument out of range. */
     BAD_ARGUMENT,
-    /** The query ran past the time limit. */
+    /**
+     * The query ran past the time limit. Not raised since a search past its deadline answers what
+     * it found, flagged partial ({@link IndexView#partial()}); kept so that clients keep compiling.
+     */
     TIMEOUT
   }
 

@@ -20,7 +20,7 @@ final class Selector {
   private final Limits limits;
 
   Selector(IndexSchema schema, Limits limits) {
-    this.parser = new SpecQueryParser(schema, limits.maxQueryLength());
+    this.parser = new SpecQueryParser(schema, limits);
     this.limits = limits;
   }
 

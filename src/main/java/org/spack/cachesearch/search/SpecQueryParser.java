@@ -47,11 +47,11 @@ final class SpecQueryParser {
           .collect(Collectors.toUnmodifiableMap(SpecField::indexField, f -> f));
 
   private final IndexSchema schema;
-  private final int maxLength;
+  private final Limits limits;
 
-  SpecQueryParser(IndexSchema schema, int maxLength) {
+  SpecQueryParser(IndexSchema schema, Limits limits) {
     this.schema = schema;
-    this.maxLength = maxLength;
+    this.limits = limits;
   }
 
   /** The query for {@code text}; null or blank matches every spec. */
@@ -59,10 +59,10 @@ final class SpecQueryParser {
     if (text == null || text.isBlank()) {
       return new MatchAllDocsQuery();
     }
-    if (text.length() > maxLength) {
+    if (text.length() > limits.maxQueryLength()) {
       throw new SearchException(
           SearchException.Kind.LIMIT,
-          "query is " + text.length() + " characters long; at most " + maxLength);
+          "query is " + text.length() + " characters long; at most " + limits.maxQueryLength());
     }
     try {
       return positive(new Parser().parse(text));
@@ -126,13 +126,16 @@ final class SpecQueryParser {
 
   private static final Pattern LEXICAL_COLUMN = Pattern.compile("column (\\d+)");
 
-  /** The classic parser with field names checked and size made numeric. */
+  /** The classic parser with field names checked, size made numeric and patterns bounded. */
   private final class Parser extends QueryParser {
+    private final PatternBounds patterns = new PatternBounds(limits);
+
     Parser() {
       super(IndexSchema.TEXT, schema.analyzer());
       setDefaultOperator(QueryParser.AND_OPERATOR);
-      setAllowLeadingWildcard(true);
+      setAllowLeadingWildcard(true); // bounded by PatternBounds instead
       setSplitOnWhitespace(true);
+      setDeterminizeWorkLimit(limits.determinizeWorkLimit());
     }
 
     @Override
@@ -178,11 +181,14 @@ final class SpecQueryParser {
 
     @Override
     protected Query getWildcardQuery(String field, String termStr) throws ParseException {
-      if (field.equals("*") && termStr.equals("*")) {
-        return new MatchAllDocsQuery(); // *:* is Lucene's spelling of "everything"
+      // *:* is Lucene's spelling of "everything"; * alone means the same to a person.
+      if (termStr.equals("*") && (field.equals("*") || field.equals(IndexSchema.TEXT))) {
+        return new MatchAllDocsQuery();
       }
       check(field);
-      return super.getWildcardQuery(field, termStr);
+      patterns.count("wildcard", termStr);
+      patterns.checkLeading(termStr);
+      return patterns.build("wildcard", termStr, () -> super.getWildcardQuery(field, termStr));
     }
 
     @Override
@@ -195,13 +201,16 @@ final class SpecQueryParser {
     protected Query getFuzzyQuery(String field, String termStr, float minSimilarity)
         throws ParseException {
       check(field);
+      patterns.countFuzzy(termStr);
       return super.getFuzzyQuery(field, termStr, minSimilarity);
     }
 
     @Override
     protected Query getRegexpQuery(String field, String termStr) throws ParseException {
       check(field);
-      return super.getRegexpQuery(field, termStr);
+      patterns.count("regexp", "/" + termStr + "/");
+      return patterns.build(
+          "regexp", "/" + termStr + "/", () -> super.getRegexpQuery(field, termStr));
     }
 
     private void check(String field) throws ParseException {

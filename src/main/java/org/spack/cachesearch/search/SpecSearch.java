@@ -50,7 +50,11 @@ final class SpecSearch {
 
   static int checkFirst(IndexView view, int first) {
     int max = view.limits().maxFirst();
-    if (first < 1 || first > max) {
+    if (first < 1) {
+      throw new SearchException(
+          SearchException.Kind.BAD_ARGUMENT, "first is " + first + " but must be at least 1");
+    }
+    if (first > max) {
       throw new SearchException(
           SearchException.Kind.LIMIT,
           "first is " + first + " but a page holds 1 to " + max + " items; page with `after`");

@@ -359,8 +359,8 @@ class SpackApiTest {
   void aQueryDeeperThanFifteenIsRejectedBeforeItRuns() throws IOException {
     assertResult(
         """
-        {"errors": [{"message": "maximum query depth exceeded 16 > 15",
-                     "extensions": {"classification": "ExecutionAborted"}}]}
+        {"errors": [{"message": "query is 16 fields deep; the limit is 15",
+                     "extensions": {"classification": "LIMIT"}}]}
         """,
         typeQueryOfDepth(16));
     assertEquals(false, run(typeQueryOfDepth(15)).has("errors"));
@@ -380,8 +380,8 @@ class SpackApiTest {
   void aQueryCostlierThanTheCapIsRejectedBeforeItRuns() throws IOException {
     assertResult(
         """
-        {"errors": [{"message": "maximum query complexity exceeded 20201 > 20000",
-                     "extensions": {"classification": "ExecutionAborted"}}]}
+        {"errors": [{"message": "query costs 20201; the limit is 20000",
+                     "extensions": {"classification": "LIMIT"}}]}
         """,
         "{ packages(first: 100) { nodes { specs(first: 100) { nodes { hash } } } } }");
   }

@@ -71,6 +71,27 @@ class GraphQLHandlerTest {
     assertEquals(json(body), json(response));
   }
 
+  /** Headers with {@code Accept: application/graphql-response+json} unless they set one. */
+  private static String[] acceptingGraphqlResponse(String... headers) {
+    for (int i = 0; i < headers.length; i += 2) {
+      if (headers[i].equalsIgnoreCase("Accept")) {
+        return headers;
+      }
+    }
+    String[] with = Arrays.copyOf(headers, headers.length + 2);
+    with[headers.length] = "Accept";
+    with[headers.length + 1] = GRAPHQL_RESPONSE;
+    return with;
+  }
+
+  private HttpResponse<byte[]> post(String body, String... headers) {
+    return client.postJson(body, acceptingGraphqlResponse(headers));
+  }
+
+  private HttpResponse<byte[]> get(String pathAndQuery, String... headers) {
+    return client.get(pathAndQuery, acceptingGraphqlResponse(headers));
+  }
+
   private static String rejected(String classification, String message) {
     return """
         {"errors": [{"message": "%s", "extensions": {"classification": "%s"}}]}"""
@@ -78,13 +99,21 @@ class GraphQLHandlerTest {
   }
 
   @Test
-  void postAnswersGraphqlResponseJsonWhenNoAcceptIsSent() {
+  void postWithoutAcceptIsAnsweredAsApplicationJsonForLegacyClients() {
     assertResponse(
         200,
-        GRAPHQL_RESPONSE,
+        JSON,
         """
         {"data": {"hello": "Hello, world"}}""",
         client.postJson("{\"query\": \"{ hello }\"}"));
+    assertResponse(200, JSON, UNKNOWN_FIELD, client.postJson("{\"query\": \"{ nope }\"}"));
+  }
+
+  @Test
+  void getWithoutAcceptIsAnsweredAsApplicationJson() {
+    HttpResponse<byte[]> response = client.get(graphqlQueryString("query", "{ hello }"));
+    assertEquals(200, response.statusCode());
+    assertEquals(JSON, contentType(response));
   }
 
   @Test
@@ -94,22 +123,31 @@ class GraphQLHandlerTest {
         GRAPHQL_RESPONSE,
         """
         {"data": {"hello": "Hello, Spack"}}""",
-        client.postJson(
+        post(
             """
             {"query": "query A { fail } query B($n: String) { hello(name: $n) }",
              "operationName": "B", "variables": {"n": "Spack"}, "extensions": null}"""));
   }
 
   @Test
-  void wildcardAcceptGetsGraphqlResponseJson() {
-    HttpResponse<byte[]> response = client.postJson("{\"query\": \"{ hello }\"}", "Accept", "*/*");
+  void wildcardAcceptGetsApplicationJson() {
+    HttpResponse<byte[]> response = post("{\"query\": \"{ nope }\"}", "Accept", "*/*");
+    assertEquals(200, response.statusCode());
+    assertEquals(JSON, contentType(response));
+  }
+
+  @Test
+  void namingGraphqlResponseJsonBesideAWildcardGetsIt() {
+    HttpResponse<byte[]> response =
+        post("{\"query\": \"{ nope }\"}", "Accept", "application/graphql-response+json, */*");
+    assertEquals(400, response.statusCode());
     assertEquals(GRAPHQL_RESPONSE, contentType(response));
   }
 
   @Test
   void recommendedAcceptGetsGraphqlResponseJson() {
     HttpResponse<byte[]> response =
-        client.postJson(
+        post(
             "{\"query\": \"{ hello }\"}",
             "Accept",
             "application/graphql-response+json; charset=utf-8, application/json; charset=utf-8");
@@ -123,13 +161,13 @@ class GraphQLHandlerTest {
         JSON,
         """
         {"data": {"hello": "Hello, world"}}""",
-        client.postJson("{\"query\": \"{ hello }\"}", "Accept", "application/json"));
+        post("{\"query\": \"{ hello }\"}", "Accept", "application/json"));
   }
 
   @Test
   void applicationJsonWinsWhenTheClientWeighsItHigher() {
     HttpResponse<byte[]> response =
-        client.postJson(
+        post(
             "{\"query\": \"{ hello }\"}",
             "Accept",
             "application/graphql-response+json;q=0.5, application/json");
@@ -139,7 +177,7 @@ class GraphQLHandlerTest {
   @Test
   void acceptingNeitherTypeIs406() {
     HttpResponse<byte[]> response =
-        client.postJson("{\"query\": \"{ hello }\"}", "Accept", "text/html, application/xml");
+        post("{\"query\": \"{ hello }\"}", "Accept", "text/html, application/xml");
     assertEquals(406, response.statusCode());
     assertEquals("text/plain; charset=utf-8", contentType(response));
     assertEquals(
@@ -149,7 +187,7 @@ class GraphQLHandlerTest {
   @Test
   void acceptingBothTypesOnlyWithWeightZeroIs406() {
     HttpResponse<byte[]> response =
-        client.get(
+        get(
             graphqlQueryString("query", "{ hello }"),
             "Accept",
             "application/json;q=0, application/*;q=0");
@@ -163,7 +201,7 @@ class GraphQLHandlerTest {
         GRAPHQL_RESPONSE,
         """
         {"data": {"hello": "Hello, build cache"}}""",
-        client.get(
+        get(
             graphqlQueryString(
                 "query", "query Q($n: String) { hello(name: $n) } query R { fail }",
                 "operationName", "Q",
@@ -177,7 +215,7 @@ class GraphQLHandlerTest {
         JSON,
         """
         {"data": {"hello": "Hello, world"}}""",
-        client.get(graphqlQueryString("query", "{ hello }"), "Accept", "application/json"));
+        get(graphqlQueryString("query", "{ hello }"), "Accept", "application/json"));
   }
 
   @Test
@@ -186,7 +224,7 @@ class GraphQLHandlerTest {
         400,
         GRAPHQL_RESPONSE,
         rejected("BAD_REQUEST", "query is required"),
-        client.get("graphql?operationName=Q"));
+        get("graphql?operationName=Q"));
   }
 
   @Test
@@ -195,7 +233,7 @@ class GraphQLHandlerTest {
         400,
         GRAPHQL_RESPONSE,
         rejected("BAD_REQUEST", "variables is not valid JSON at line 1, column 2"),
-        client.get(graphqlQueryString("query", "{ hello }", "variables", "{n")));
+        get(graphqlQueryString("query", "{ hello }", "variables", "{n")));
   }
 
   @Test
@@ -204,12 +242,12 @@ class GraphQLHandlerTest {
         400,
         GRAPHQL_RESPONSE,
         rejected("BAD_REQUEST", "query is given more than once"),
-        client.get(graphqlQueryString("query", "{ hello }", "query", "{ fail }")));
+        get(graphqlQueryString("query", "{ hello }", "query", "{ fail }")));
   }
 
   @Test
   void mutationOverGetIs405AllowingPost() {
-    HttpResponse<byte[]> response = client.get(graphqlQueryString("query", "mutation { noop }"));
+    HttpResponse<byte[]> response = get(graphqlQueryString("query", "mutation { noop }"));
     assertResponse(
         405,
         GRAPHQL_RESPONSE,
@@ -221,7 +259,7 @@ class GraphQLHandlerTest {
   @Test
   void mutationSelectedByOperationNameOverGetIs405() {
     HttpResponse<byte[]> response =
-        client.get(
+        get(
             graphqlQueryString(
                 "query", "query Q { hello } mutation M { noop }", "operationName", "M"));
     assertEquals(405, response.statusCode());
@@ -234,7 +272,7 @@ class GraphQLHandlerTest {
         GRAPHQL_RESPONSE,
         """
         {"data": {"hello": "Hello, world"}}""",
-        client.get(
+        get(
             graphqlQueryString(
                 "query", "query Q { hello } mutation M { noop }", "operationName", "Q")));
   }
@@ -246,7 +284,7 @@ class GraphQLHandlerTest {
         GRAPHQL_RESPONSE,
         """
         {"data": {"noop": true}}""",
-        client.postJson("{\"query\": \"mutation { noop }\"}"));
+        post("{\"query\": \"mutation { noop }\"}"));
   }
 
   @Test
@@ -255,7 +293,7 @@ class GraphQLHandlerTest {
         400,
         GRAPHQL_RESPONSE,
         rejected("BAD_REQUEST", "request body is not valid JSON at line 1, column 10"),
-        client.postJson("{\"query\":"));
+        post("{\"query\":"));
   }
 
   @Test
@@ -264,7 +302,7 @@ class GraphQLHandlerTest {
         400,
         JSON,
         rejected("BAD_REQUEST", "request body is not valid JSON at line 1, column 1"),
-        client.postJson("NONSENSE", "Accept", "application/json"));
+        post("NONSENSE", "Accept", "application/json"));
   }
 
   @Test
@@ -273,7 +311,7 @@ class GraphQLHandlerTest {
         400,
         GRAPHQL_RESPONSE,
         rejected("BAD_REQUEST", "request body must be a JSON object"),
-        client.postJson("[{\"query\": \"{ hello }\"}]"));
+        post("[{\"query\": \"{ hello }\"}]"));
   }
 
   @Test
@@ -282,7 +320,7 @@ class GraphQLHandlerTest {
         400,
         GRAPHQL_RESPONSE,
         rejected("BAD_REQUEST", "request body must be a JSON object"),
-        client.postJson(""));
+        post(""));
   }
 
   @Test
@@ -291,7 +329,7 @@ class GraphQLHandlerTest {
         400,
         GRAPHQL_RESPONSE,
         rejected("BAD_REQUEST", "query is required"),
-        client.postJson("{\"qeury\": \"{ hello }\"}"));
+        post("{\"qeury\": \"{ hello }\"}"));
   }
 
   @Test
@@ -300,7 +338,7 @@ class GraphQLHandlerTest {
         400,
         GRAPHQL_RESPONSE,
         rejected("BAD_REQUEST", "query must be a string"),
-        client.postJson("{\"query\": {\"hello\": true}}"));
+        post("{\"query\": {\"hello\": true}}"));
   }
 
   @Test
@@ -309,8 +347,7 @@ class GraphQLHandlerTest {
         400,
         GRAPHQL_RESPONSE,
         rejected("BAD_REQUEST", "variables must be an object"),
-        client.postJson(
-            "{\"query\": \"query Q($i: String) { hello(name: $i) }\", \"variables\": [7]}"));
+        post("{\"query\": \"query Q($i: String) { hello(name: $i) }\", \"variables\": [7]}"));
   }
 
   @Test
@@ -319,12 +356,12 @@ class GraphQLHandlerTest {
         400,
         GRAPHQL_RESPONSE,
         rejected("BAD_REQUEST", "operationName must be a string"),
-        client.postJson("{\"query\": \"{ hello }\", \"operationName\": 1}"));
+        post("{\"query\": \"{ hello }\", \"operationName\": 1}"));
   }
 
   @Test
   void trailingContentAfterTheJsonObjectIs400() {
-    HttpResponse<byte[]> response = client.postJson("{\"query\": \"{ hello }\"} {}");
+    HttpResponse<byte[]> response = post("{\"query\": \"{ hello }\"} {}");
     assertEquals(400, response.statusCode());
   }
 
@@ -338,7 +375,7 @@ class GraphQLHandlerTest {
                 .POST(HttpRequest.BodyPublishers.ofString("query=%7B+hello+%7D")));
     assertResponse(
         415,
-        GRAPHQL_RESPONSE,
+        JSON,
         rejected("UNSUPPORTED_MEDIA_TYPE", "Content-Type must be application/json"),
         response);
   }
@@ -382,7 +419,7 @@ class GraphQLHandlerTest {
         413,
         GRAPHQL_RESPONSE,
         rejected("PAYLOAD_TOO_LARGE", "request body is larger than 1024 bytes"),
-        client.postJson(body));
+        post(body));
   }
 
   @Test
@@ -466,36 +503,29 @@ class GraphQLHandlerTest {
     String start = "{\"query\": \"{ hello }\", \"pad\": \"";
     String body = start + "x".repeat(MAX_BODY_BYTES - start.length() - 2) + "\"}";
     assertEquals(MAX_BODY_BYTES, body.length());
-    assertEquals(200, client.postJson(body).statusCode());
+    assertEquals(200, post(body).statusCode());
   }
 
   @Test
   void documentThatDoesNotParseIs400WithGraphqlResponseJson() {
-    assertResponse(400, GRAPHQL_RESPONSE, PARSE_ERROR, client.postJson("{\"query\": \"{\"}"));
+    assertResponse(400, GRAPHQL_RESPONSE, PARSE_ERROR, post("{\"query\": \"{\"}"));
   }
 
   @Test
   void documentThatDoesNotParseIs200WithApplicationJson() {
     assertResponse(
-        200,
-        JSON,
-        PARSE_ERROR,
-        client.postJson("{\"query\": \"{\"}", "Accept", "application/json"));
+        200, JSON, PARSE_ERROR, post("{\"query\": \"{\"}", "Accept", "application/json"));
   }
 
   @Test
   void documentThatDoesNotValidateIs400WithGraphqlResponseJson() {
-    assertResponse(
-        400, GRAPHQL_RESPONSE, UNKNOWN_FIELD, client.postJson("{\"query\": \"{ nope }\"}"));
+    assertResponse(400, GRAPHQL_RESPONSE, UNKNOWN_FIELD, post("{\"query\": \"{ nope }\"}"));
   }
 
   @Test
   void documentThatDoesNotValidateIs200WithApplicationJson() {
     assertResponse(
-        200,
-        JSON,
-        UNKNOWN_FIELD,
-        client.postJson("{\"query\": \"{ nope }\"}", "Accept", "application/json"));
+        200, JSON, UNKNOWN_FIELD, post("{\"query\": \"{ nope }\"}", "Accept", "application/json"));
   }
 
   @Test
@@ -508,15 +538,14 @@ class GraphQLHandlerTest {
         Expected a String input, but it was a 'LinkedHashMap'",
                      "locations": [{"line": 1, "column": 9}],
                      "extensions": {"classification": "ValidationError"}}]}""",
-        client.postJson(
+        post(
             """
             {"query": "query Q($n: String) { hello(name: $n) }", "variables": {"n": {"a": 1}}}"""));
   }
 
   @Test
   void getWithADocumentThatDoesNotParseIsLeftToExecutionToReport() {
-    assertResponse(
-        400, GRAPHQL_RESPONSE, PARSE_ERROR, client.get(graphqlQueryString("query", "{")));
+    assertResponse(400, GRAPHQL_RESPONSE, PARSE_ERROR, get(graphqlQueryString("query", "{")));
   }
 
   @Test
@@ -530,7 +559,7 @@ class GraphQLHandlerTest {
                      "path": ["fail"],
                      "extensions": {"classification": "DataFetchingException"}}],
          "data": {"hello": "Hello, world", "fail": null}}""",
-        client.postJson("{\"query\": \"{ hello fail }\"}"));
+        post("{\"query\": \"{ hello fail }\"}"));
   }
 
   @Test
@@ -559,7 +588,7 @@ class GraphQLHandlerTest {
           500,
           GRAPHQL_RESPONSE,
           rejected("INTERNAL", "internal error"),
-          client.postJson("{\"query\": \"{ opaque }\"}"));
+          post("{\"query\": \"{ opaque }\"}"));
     } finally {
       logger.removeHandler(capture);
       logger.setUseParentHandlers(true);
@@ -573,7 +602,7 @@ class GraphQLHandlerTest {
   @Test
   void requestInFlightDoesNotHoldUpOthers() throws Exception {
     CompletableFuture<HttpResponse<byte[]>> slow =
-        CompletableFuture.supplyAsync(() -> client.postJson("{\"query\": \"{ wait }\"}"));
+        CompletableFuture.supplyAsync(() -> post("{\"query\": \"{ wait }\"}"));
     assertTrue(schema.waiting.await(10, TimeUnit.SECONDS), "the slow request started");
 
     assertResponse(
@@ -581,7 +610,7 @@ class GraphQLHandlerTest {
         GRAPHQL_RESPONSE,
         """
         {"data": {"hello": "Hello, world"}}""",
-        client.postJson("{\"query\": \"{ hello }\"}"));
+        post("{\"query\": \"{ hello }\"}"));
     assertEquals(200, client.get("health").statusCode());
 
     schema.release.countDown();

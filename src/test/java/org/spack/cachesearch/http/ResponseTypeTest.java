@@ -15,15 +15,23 @@ class ResponseTypeTest {
   }
 
   @Test
-  void noAcceptHeaderMeansGraphqlResponseJson() {
-    assertEquals(Optional.of(GRAPHQL_RESPONSE_JSON), negotiate());
-    assertEquals(Optional.of(GRAPHQL_RESPONSE_JSON), negotiate(" "));
+  void noAcceptHeaderMeansApplicationJsonAsForLegacyClients() {
+    assertEquals(Optional.of(JSON), negotiate());
+    assertEquals(Optional.of(JSON), negotiate(" "));
   }
 
   @Test
-  void wildcardsMeanGraphqlResponseJson() {
-    assertEquals(Optional.of(GRAPHQL_RESPONSE_JSON), negotiate("*/*"));
-    assertEquals(Optional.of(GRAPHQL_RESPONSE_JSON), negotiate("application/*"));
+  void wildcardsMeanApplicationJson() {
+    assertEquals(Optional.of(JSON), negotiate("*/*"));
+    assertEquals(Optional.of(JSON), negotiate("application/*"));
+    assertEquals(Optional.of(JSON), negotiate("text/html, */*;q=0.8"));
+  }
+
+  @Test
+  void aTypeNamedBesideAWildcardOfEqualWeightWins() {
+    assertEquals(
+        Optional.of(GRAPHQL_RESPONSE_JSON), negotiate("application/graphql-response+json, */*"));
+    assertEquals(Optional.of(JSON), negotiate("application/json, application/*"));
   }
 
   @Test

@@ -238,15 +238,27 @@ class FacetCounterTest {
 
   @Test
   void aFacetListsOneToAThousandValues() {
-    for (int limit : new int[] {0, 1001}) {
-      SearchException e =
-          assertThrows(SearchException.class, () -> count(null, null, limit, SpecField.TARGET));
-      assertEquals(
-          List.of(
-              SearchException.Kind.LIMIT,
-              "limit is " + limit + " but a facet lists 1 to 1000 values"),
-          List.of(e.kind(), e.getMessage()));
-    }
+    SearchException over =
+        assertThrows(SearchException.class, () -> count(null, null, 1001, SpecField.TARGET));
+    assertEquals(
+        List.of(SearchException.Kind.LIMIT, "limit is 1001 but a facet lists 1 to 1000 values"),
+        List.of(over.kind(), over.getMessage()));
+    SearchException zero =
+        assertThrows(SearchException.class, () -> count(null, null, 0, SpecField.TARGET));
+    assertEquals(
+        List.of(SearchException.Kind.BAD_ARGUMENT, "limit is 0 but must be at least 1"),
+        List.of(zero.kind(), zero.getMessage()));
     assertEquals(10, count(null, null, 1000, SpecField.TARGET).get(0).values().size());
+  }
+
+  @Test
+  void aFieldAskedForTwiceIsRefusedRatherThanCountedTwice() {
+    SearchException e =
+        assertThrows(
+            SearchException.class,
+            () -> count(null, null, 10, SpecField.TARGET, SpecField.OS, SpecField.TARGET));
+    assertEquals(
+        List.of(SearchException.Kind.BAD_ARGUMENT, "fields lists TARGET more than once"),
+        List.of(e.kind(), e.getMessage()));
   }
 }

@@ -13,8 +13,7 @@ class SpecQueryParserTest {
       "package, tag, hash, compiler, compilerName, compilerVersion, versions, os, platform,"
           + " target, arch, stacks, variants, dependencies, directDependencies, virtuals, size, text";
 
-  private final SpecQueryParser parser =
-      new SpecQueryParser(new IndexSchema(), Limits.DEFAULT.maxQueryLength());
+  private final SpecQueryParser parser = new SpecQueryParser(new IndexSchema(), Limits.DEFAULT);
 
   private String parsed(String query) {
     return parser.parse(query).toString();
@@ -159,5 +158,98 @@ class SpecQueryParserTest {
   void aQueryOfMoreClausesThanLuceneAllowsIsALimitNotASyntaxError() {
     assertRefused(
         "a ".repeat(1025), SearchException.Kind.LIMIT, "query has more than 1024 clauses", 0);
+  }
+
+  @Test
+  void starAloneIsEverySpecAsStarColonStarIs() {
+    assertEquals(new MatchAllDocsQuery(), parser.parse("*"));
+    assertEquals("+*:* -platform:darwin", parsed("* -platform:darwin"));
+  }
+
+  @Test
+  void aLeadingWildcardNeedsTwoOtherCharacters() {
+    assertEquals("text:*64", parsed("*64"));
+    assertEquals("target:?86_64", parsed("target:?86_64"));
+    assertRefused(
+        "target:*4",
+        SearchException.Kind.LIMIT,
+        "leading wildcard '*4' has 1 other character; the minimum is 2",
+        0);
+    assertRefused(
+        "package:*",
+        SearchException.Kind.LIMIT,
+        "leading wildcard '*' has 0 other characters; the minimum is 2",
+        0);
+    assertRefused(
+        "?*?",
+        SearchException.Kind.LIMIT,
+        "leading wildcard '?*?' has 0 other characters; the minimum is 2",
+        0);
+  }
+
+  @Test
+  void eightPatternTermsPassAndANinthIsRefused() {
+    String eight = "a?c b*d /e.f/ ghij~1 ".repeat(2).trim();
+    assertEquals(8, parser.parse(eight).toString().split(" ").length);
+    assertRefused(
+        eight + " k?m",
+        SearchException.Kind.LIMIT,
+        "query has more than 8 wildcard, regexp and fuzzy terms; the limit is 8",
+        0);
+  }
+
+  @Test
+  void aPrefixIsNoPatternTerm() {
+    assertEquals(9, parser.parse("a* ".repeat(9).trim()).toString().split(" ").length);
+  }
+
+  @Test
+  void patternTermsAreHeldToTheirLengths() {
+    String wildcard = "a*" + "b".repeat(254);
+    assertEquals("text:" + wildcard, parsed(wildcard));
+    assertRefused(
+        wildcard + "c",
+        SearchException.Kind.LIMIT,
+        "wildcard 'a*bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb...' is 257 characters long; the limit"
+            + " is 256",
+        0);
+    assertEquals("text:" + "f".repeat(20) + "~2", parsed("f".repeat(20) + "~"));
+    assertRefused(
+        "f".repeat(21) + "~",
+        SearchException.Kind.LIMIT,
+        "fuzzy term 'fffffffffffffffffffff' is 21 characters long; the limit is 20",
+        0);
+  }
+
+  @Test
+  void aRegexpThatDoesNotParseIsASyntaxError() {
+    assertRefused(
+        "package:/py-(/",
+        SearchException.Kind.QUERY_SYNTAX,
+        "regexp '/py-(/' does not parse: unexpected end-of-string",
+        0);
+  }
+
+  @Test
+  void anAutomatonOverTheWorkLimitIsALimitError() {
+    assertRefused(
+        "/[ab]{1000}{1000}/",
+        SearchException.Kind.LIMIT,
+        "regexp '/[ab]{1000}{1000}/' is too complex: its automaton needs more work than the"
+            + " limit of 10000",
+        0);
+    SpecQueryParser strict =
+        new SpecQueryParser(
+            new IndexSchema(),
+            new Limits(Limits.DEFAULT.timeout(), 100, 1000, 1000, 4096, 1024, 10, 8, 256, 20, 2));
+    String wildcard = "*a*b*c*d*e*f*g*h";
+    assertEquals("text:" + wildcard, parsed(wildcard));
+    SearchException e = assertThrows(SearchException.class, () -> strict.parse(wildcard));
+    assertEquals(
+        List.of(
+            SearchException.Kind.LIMIT,
+            "wildcard '*a*b*c*d*e*f*g*h' is too complex: its automaton needs more work than the"
+                + " limit of 10"),
+        List.of(e.kind(), e.getMessage()));
   }
 }

@@ -277,10 +277,14 @@ class SpecSearchTest {
 
   @Test
   void aPageHoldsOneToAHundredSpecs() {
-    for (int first : new int[] {0, 101, -1}) {
+    assertRefused(
+        SearchException.Kind.LIMIT,
+        "first is 101 but a page holds 1 to 100 items; page with `after`",
+        () -> search(null, null, 101, null));
+    for (int first : new int[] {0, -1}) {
       assertRefused(
-          SearchException.Kind.LIMIT,
-          "first is " + first + " but a page holds 1 to 100 items; page with `after`",
+          SearchException.Kind.BAD_ARGUMENT,
+          "first is " + first + " but must be at least 1",
           () -> search(null, null, first, null));
     }
     assertEquals(100, search(null, null, 100, null).edges().size());
