@@ -107,6 +107,12 @@ final class QueryCommand implements Callable<Integer> {
         printTable(hits, result.totalCount(), out);
       }
       out.flush();
+      if (view.partial()) {
+        spec.commandLine()
+            .getErr()
+            .println(
+                "warning: the search ran past its time limit; specs and counts may be missing");
+      }
       return 0;
     } catch (SearchException e) {
       spec.commandLine().getErr().println("error: " + e.getMessage());

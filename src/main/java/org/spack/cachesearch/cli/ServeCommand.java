@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.spack.cachesearch.graphql.ApiLimits;
 import org.spack.cachesearch.graphql.SpackApi;
 import org.spack.cachesearch.http.ApiServer;
 import org.spack.cachesearch.http.HealthChecks;
@@ -61,15 +62,16 @@ final class ServeCommand implements Callable<Integer> {
     try (SearchIndex index =
         SearchIndex.open(indexOption.dir, settings.search(), settings.duration(Setting.REFRESH))) {
       IndexMetrics.register(index, registry, Clock.systemUTC());
-      serve(settings.server(), index, registry);
+      serve(settings.server(), settings.api(), index, registry);
     }
     return 0;
   }
 
   /** Serves until SIGTERM, reporting ready once warm; then stops gracefully. */
-  private void serve(ServerConfig config, SearchIndex index, PrometheusRegistry registry)
+  private void serve(
+      ServerConfig config, ApiLimits apiLimits, SearchIndex index, PrometheusRegistry registry)
       throws IOException, InterruptedException {
-    GraphQL api = GraphQLMetrics.measure(SpackApi.build(index), registry);
+    GraphQL api = GraphQLMetrics.measure(SpackApi.build(index, apiLimits), registry);
     AtomicBoolean warm = new AtomicBoolean();
     HealthChecks health = new HealthChecks(() -> health(index), warm::get);
     try (ApiServer server = start(config, api, health, registry)) {

@@ -1,6 +1,7 @@
 package org.spack.cachesearch.cli;
 
 import java.time.Duration;
+import org.spack.cachesearch.graphql.ApiLimits;
 import org.spack.cachesearch.http.AccessLog;
 import org.spack.cachesearch.http.HttpLimits;
 import org.spack.cachesearch.http.ServerConfig;
@@ -105,7 +106,64 @@ enum Setting {
       "--max-clauses",
       Kind.COUNT,
       Limits.DEFAULT.maxClauses(),
-      "Most clauses a query may expand to, wildcards included.");
+      "Most clauses a query may expand to, wildcards included."),
+  DETERMINIZE_WORK_LIMIT(
+      "--determinize-work-limit",
+      Kind.COUNT,
+      Limits.DEFAULT.determinizeWorkLimit(),
+      "Most automaton work for one wildcard, regexp or fuzzy term (Lucene's units)."),
+  MAX_PATTERN_TERMS(
+      "--max-pattern-terms",
+      Kind.COUNT,
+      Limits.DEFAULT.maxPatternTerms(),
+      "Most wildcard, regexp and fuzzy terms in one query (a prefix such as gcc* not counted)."),
+  MAX_PATTERN_LENGTH(
+      "--max-pattern-length",
+      Kind.COUNT,
+      Limits.DEFAULT.maxPatternLength(),
+      "Longest wildcard or regexp term, in characters."),
+  MAX_FUZZY_LENGTH(
+      "--max-fuzzy-length",
+      Kind.COUNT,
+      Limits.DEFAULT.maxFuzzyLength(),
+      "Longest fuzzy term (word~), in characters."),
+  MIN_LEADING_WILDCARD_LITERALS(
+      "--min-leading-wildcard-literals",
+      Kind.COUNT_OR_ZERO,
+      Limits.DEFAULT.minLeadingWildcardLiterals(),
+      "Fewest other characters in a wildcard term that begins with * or ? (* alone: every spec)."),
+  MAX_DOCUMENT_CHARACTERS(
+      "--max-document-characters",
+      Kind.COUNT,
+      ApiLimits.DEFAULT.maxCharacters(),
+      "Longest GraphQL document, in characters."),
+  MAX_TOKENS(
+      "--max-tokens",
+      Kind.COUNT,
+      ApiLimits.DEFAULT.maxTokens(),
+      "Most grammar tokens in a GraphQL document (comments counted apart, same limit)."),
+  MAX_WHITESPACE_TOKENS(
+      "--max-whitespace-tokens",
+      Kind.COUNT,
+      ApiLimits.DEFAULT.maxWhitespaceTokens(),
+      "Most whitespace and comma tokens in a GraphQL document."),
+  MAX_RULE_DEPTH(
+      "--max-rule-depth",
+      Kind.COUNT,
+      ApiLimits.DEFAULT.maxRuleDepth(),
+      "Deepest nesting of the GraphQL parser's grammar rules."),
+  MAX_ALIASES("--max-aliases", Kind.COUNT, ApiLimits.DEFAULT.maxAliases(), "Most aliased fields."),
+  MAX_ROOT_FIELDS(
+      "--max-root-fields",
+      Kind.COUNT,
+      ApiLimits.DEFAULT.maxRootFields(),
+      "Most fields an operation selects at its root, fragments expanded."),
+  MAX_DEPTH("--max-depth", Kind.COUNT, ApiLimits.DEFAULT.maxDepth(), "Deepest field nesting run."),
+  MAX_COST(
+      "--max-cost",
+      Kind.COUNT,
+      ApiLimits.DEFAULT.maxCost(),
+      "Highest cost of the operation run (a page of 100 specs of 40 fields passes).");
 
   final String flag;
   final String label;

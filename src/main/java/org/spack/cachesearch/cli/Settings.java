@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.spack.cachesearch.graphql.ApiLimits;
 import org.spack.cachesearch.http.AccessLog;
 import org.spack.cachesearch.http.HttpLimits;
 import org.spack.cachesearch.http.ServerConfig;
@@ -113,6 +114,23 @@ final class Settings {
         count(Setting.MAX_FACET_VALUES),
         count(Setting.MAX_FILTER_VALUES),
         count(Setting.MAX_QUERY_LENGTH),
-        count(Setting.MAX_CLAUSES));
+        count(Setting.MAX_CLAUSES),
+        count(Setting.DETERMINIZE_WORK_LIMIT),
+        count(Setting.MAX_PATTERN_TERMS),
+        count(Setting.MAX_PATTERN_LENGTH),
+        count(Setting.MAX_FUZZY_LENGTH),
+        count(Setting.MIN_LEADING_WILDCARD_LITERALS));
+  }
+
+  ApiLimits api() {
+    return new ApiLimits(
+        count(Setting.MAX_DOCUMENT_CHARACTERS),
+        count(Setting.MAX_TOKENS),
+        count(Setting.MAX_WHITESPACE_TOKENS),
+        count(Setting.MAX_RULE_DEPTH),
+        count(Setting.MAX_ALIASES),
+        count(Setting.MAX_ROOT_FIELDS),
+        count(Setting.MAX_DEPTH),
+        count(Setting.MAX_COST));
   }
 }

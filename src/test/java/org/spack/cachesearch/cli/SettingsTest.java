@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.spack.cachesearch.graphql.ApiLimits;
 import org.spack.cachesearch.http.AccessLog;
 import org.spack.cachesearch.http.HttpLimits;
 import org.spack.cachesearch.http.ServerConfig;
@@ -49,7 +50,9 @@ class SettingsTest {
             AccessLog.STDOUT),
         settings.server());
     assertEquals(
-        new Limits(Duration.ofSeconds(10), 100, 1000, 1000, 4096, 1024), settings.search());
+        new Limits(Duration.ofSeconds(10), 100, 1000, 1000, 4096, 1024, 10_000, 8, 256, 20, 2),
+        settings.search());
+    assertEquals(new ApiLimits(100_000, 15_000, 50_000, 100, 100, 20, 15, 20_000), settings.api());
     assertEquals(Duration.ofSeconds(1), settings.duration(Setting.REFRESH));
   }
 
@@ -68,7 +71,9 @@ class SettingsTest {
         List.of("https://a.example", "https://b.example"), fromEnvironment.server().corsOrigins());
     assertEquals(AccessLog.OFF, fromEnvironment.server().accessLog());
 
-    Settings fromFlags = serve(env, "--max-concurrent", "5", "--cors-origin", "*");
+    Settings fromFlags =
+        serve(env, "--max-concurrent", "5", "--cors-origin", "*", "--max-aliases", "7");
+    assertEquals(7, fromFlags.api().maxAliases());
     assertEquals(5, fromFlags.server().limits().maxConcurrent());
     assertEquals(List.of("*"), fromFlags.server().corsOrigins());
   }
