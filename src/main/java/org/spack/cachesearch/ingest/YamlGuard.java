@@ -1,0 +1,176 @@
+package org.spack.cachesearch.ingest;
+
+import java.util.Locale;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
+
+/**
+ * Walks the events of a front matter's YAML before it is parsed into values, and refuses what the
+ * parser would misread or could be made to work hard on: aliases, nesting deeper than the limit, a
+ * second document; a syntax error is told on the line that holds the mistake.
+ *
+ * <p>Jackson's YAML parser reads SnakeYAML's events and never composes nodes, so SnakeYAML's own
+ * limits on aliases and nesting (they live in its composer) never apply; and Jackson reads an alias
+ * {@code *a} as the text {@code "a"}. The checks are here instead.
+ */
+final class YamlGuard {
+  private final LoaderOptions options;
+  private final int maxNesting;
+
+  YamlGuard(LoaderOptions options, int maxNesting) {
+    this.options = options;
+    this.maxNesting = maxNesting;
+  }
+
+  /**
+   * Checks {@code yaml}, which starts on file line {@code firstLine}.
+   *
+   * @throws PageFault with the file line of the problem
+   */
+  void check(String yaml, int firstLine) throws PageFault {
+    ParserImpl parser = new ParserImpl(new StreamReader(yaml), options);
+    Nesting nesting = new Nesting(maxNesting);
+    int documents = 0;
+    try {
+      for (Event event = parser.getEvent(); !event.is(Event.ID.StreamEnd); ) {
+        if (event instanceof AliasEvent alias) {
+          throw refuse(
+              event,
+              firstLine,
+              "YAML aliases are not supported (found *"
+                  + Printable.shorten(alias.getAnchor())
+                  + ")");
+        }
+        if (event.is(Event.ID.DocumentStart) && ++documents > 1) {
+          throw refuse(event, firstLine, "the front matter holds more than one YAML document");
+        }
+        String refusal = nesting.enter(event);
+        if (refusal != null) {
+          throw refuse(event, firstLine, refusal);
+        }
+        event = parser.getEvent();
+      }
+    } catch (MarkedYAMLException e) {
+      throw syntaxError(yaml, firstLine, e);
+    } catch (ReaderException e) {
+      throw new PageFault(
+          firstLine + lineOf(yaml, e.getPosition()) - 1,
+          String.format(
+              Locale.ROOT, "the character U+%04X is not allowed in YAML", e.getCodePoint()));
+    } catch (YAMLException e) {
+      throw new PageFault(firstLine, "YAML error: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The open lists and mappings, and in each mapping whether a key or a value comes next: Jackson
+   * reads only plain keys, and would report a list as a key in its own internal terms.
+   */
+  private static final class Nesting {
+    private final boolean[] isMapping;
+    private final boolean[] atKey;
+    private int depth;
+
+    Nesting(int maxNesting) {
+      isMapping = new boolean[maxNesting + 1];
+      atKey = new boolean[maxNesting + 1];
+    }
+
+    /** Why {@code event} is refused here, or null. */
+    String enter(Event event) {
+      boolean opens = event.is(Event.ID.MappingStart) || event.is(Event.ID.SequenceStart);
+      if ((opens || event.is(Event.ID.Scalar)) && depth > 0 && isMapping[depth]) {
+        if (opens && atKey[depth]) {
+          return "a mapping key must be a plain value, not a list or mapping";
+        }
+        atKey[depth] = !atKey[depth];
+      }
+      if (opens) {
+        if (depth + 1 >= isMapping.length) {
+          return "lists and mappings nest deeper than " + (isMapping.length - 1) + " levels";
+        }
+        depth++;
+        isMapping[depth] = event.is(Event.ID.MappingStart);
+        atKey[depth] = true;
+      } else if (event.is(Event.ID.MappingEnd) || event.is(Event.ID.SequenceEnd)) {
+        depth--;
+      }
+      return null;
+    }
+  }
+
+  private static PageFault refuse(Event event, int firstLine, String message) {
+    return new PageFault(firstLine + event.getStartMark().getLine(), message);
+  }
+
+  /**
+   * A syntax error on the line that holds the mistake. SnakeYAML finds an unclosed {@code [}, {@code
+   * {} or quote only where the input goes on without it, often lines later or past the last line:
+   * then the line where that construct starts (its context) is the one to show, with where the
+   * problem showed. Past the last line without a context, the last line that is not blank.
+   */
+  static PageFault syntaxError(String yaml, int firstLine, MarkedYAMLException e) {
+    Mark problem = e.getProblemMark();
+    String what = e.getProblem() == null ? "malformed YAML" : e.getProblem();
+    String within = e.getContext() == null ? "" : e.getContext();
+    if (problem == null) {
+      return new PageFault(firstLine, "YAML syntax error: " + what + parenthesized(within));
+    }
+    int line = problem.getLine() + 1;
+    int lastContent = lastContentLine(yaml);
+    int offset = firstLine - 1;
+    boolean atEnd = line > lastContent;
+    if (atEnd) {
+      what = what.replace("<stream end>", "the end of the front matter");
+      what = what.replace("end of stream", "end of the front matter");
+    }
+    Mark context = e.getContextMark();
+    boolean unclosed = within.contains("flow") || within.contains("quoted");
+    if (context != null && context.getLine() + 1 < line && (unclosed || atEnd)) {
+      return new PageFault(
+          offset + context.getLine() + 1,
+          "YAML syntax error: "
+              + what
+              + (atEnd ? "" : " on line " + (offset + line))
+              + " ("
+              + within
+              + " that starts on this line)");
+    }
+    return new PageFault(
+        offset + (atEnd ? Math.max(lastContent, 1) : line),
+        "YAML syntax error: " + what + parenthesized(within));
+  }
+
+  private static String parenthesized(String text) {
+    return text.isEmpty() ? "" : " (" + text + ")";
+  }
+
+  /** The 1-based line of the code point at {@code position}. */
+  private static int lineOf(String yaml, int position) {
+    int end = yaml.offsetByCodePoints(0, Math.min(position, yaml.codePointCount(0, yaml.length())));
+    return 1 + (int) yaml.substring(0, end).chars().filter(c -> c == '\n').count();
+  }
+
+  /** The 1-based number of the last line that is not blank; 0 when there is none. */
+  private static int lastContentLine(String yaml) {
+    int line = 0;
+    int number = 1;
+    int start = 0;
+    for (int end = yaml.indexOf('\n'); ; end = yaml.indexOf('\n', start)) {
+      String text = end < 0 ? yaml.substring(start) : yaml.substring(start, end);
+      line = text.isBlank() ? line : number;
+      if (end < 0) {
+        return line;
+      }
+      start = end + 1;
+      number++;
+    }
+  }
+}
