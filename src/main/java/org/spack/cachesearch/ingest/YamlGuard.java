@@ -35,6 +35,7 @@ final class YamlGuard {
    * @throws PageFault with the file line of the problem
    */
   void check(String yaml, int firstLine) throws PageFault {
+    requireLineEnds(yaml, firstLine);
     ParserImpl parser = new ParserImpl(new StreamReader(yaml), options);
     Nesting nesting = new Nesting(maxNesting);
     int documents = 0;
@@ -66,6 +67,28 @@ final class YamlGuard {
               Locale.ROOT, "the character U+%04X is not allowed in YAML", e.getCodePoint()));
     } catch (YAMLException e) {
       throw new PageFault(firstLine, "YAML error: " + e.getMessage());
+    }
+  }
+
+  /**
+   * SnakeYAML (YAML 1.1) also ends a line at a bare CR, NEL, LS or PS; a page's lines end at LF
+   * only (or CRLF). Such a character would shift every later line number, so it is refused.
+   */
+  private static void requireLineEnds(String yaml, int firstLine) throws PageFault {
+    int line = firstLine;
+    for (int i = 0; i < yaml.length(); i++) {
+      char c = yaml.charAt(i);
+      boolean bareCr = c == '\r' && (i + 1 == yaml.length() || yaml.charAt(i + 1) != '\n');
+      if (bareCr || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        throw new PageFault(
+            line,
+            String.format(
+                Locale.ROOT,
+                "the character U+%04X in the middle of a line: YAML reads it as a line end;"
+                    + " write LF or CRLF line ends",
+                (int) c));
+      }
+      line += c == '\n' ? 1 : 0;
     }
   }
 

@@ -123,6 +123,29 @@ class PageReaderLimitsTest {
   }
 
   @Test
+  void aBareCrInsideTheFrontMatterIsRefusedOnItsLine() throws IOException {
+    // Found by PageReaderFuzzTest: SnakeYAML counted each CR as a line, every later line was off.
+    Path page = write(HEAD + "note: a\rb\n" + SPEC + "---\n");
+    assertEquals(
+        List.of(
+            page
+                + ":4: the character U+000D in the middle of a line: YAML reads it as a line"
+                + " end; write LF or CRLF line ends"),
+        problems(new PageReader().read(page)));
+  }
+
+  @Test
+  void aLineSeparatorInsideTheFrontMatterIsRefusedOnItsLine() throws IOException {
+    Path page = write(HEAD + "layout: cache\nnote: a\u2028b\n" + SPEC + "---\n");
+    assertEquals(
+        List.of(
+            page
+                + ":5: the character U+2028 in the middle of a line: YAML reads it as a line"
+                + " end; write LF or CRLF line ends"),
+        problems(new PageReader().read(page)));
+  }
+
+  @Test
   void aLongWrongValueIsCutInTheMessage() throws IOException {
     Path page =
         write(
