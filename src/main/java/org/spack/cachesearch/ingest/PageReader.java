@@ -179,7 +179,7 @@ public final class PageReader {
   private static void syntaxError(
       FrontMatter fm, String rest, JsonProcessingException e, PageProblems problems) {
     if (e.getCause() instanceof MarkedYAMLException yamlError) {
-      PageFault fault = YamlGuard.syntaxError(rest, fm.firstLine(), yamlError);
+      PageFault fault = YamlSyntaxError.fault(rest, fm.firstLine(), yamlError);
       problems.error(fault.line(), fault.getMessage());
       return;
     }

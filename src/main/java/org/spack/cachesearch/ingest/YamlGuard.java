@@ -2,7 +2,6 @@ package org.spack.cachesearch.ingest;
 
 import java.util.Locale;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.events.AliasEvent;
@@ -18,7 +17,8 @@ import org.yaml.snakeyaml.reader.StreamReader;
  *
  * <p>Jackson's YAML parser reads SnakeYAML's events and never composes nodes, so SnakeYAML's own
  * limits on aliases and nesting (they live in its composer) never apply; and Jackson reads an alias
- * {@code *a} as the text {@code "a"}. The checks are here instead.
+ * {@code *a} as the text {@code "a"}. The checks are here instead, in one more pass over the
+ * events: the YAML left once the JSON lines are taken is a few short lines on real pages.
  */
 final class YamlGuard {
   private final LoaderOptions options;
@@ -36,37 +36,38 @@ final class YamlGuard {
    */
   void check(String yaml, int firstLine) throws PageFault {
     requireLineEnds(yaml, firstLine);
-    ParserImpl parser = new ParserImpl(new StreamReader(yaml), options);
-    Nesting nesting = new Nesting(maxNesting);
-    int documents = 0;
     try {
-      for (Event event = parser.getEvent(); !event.is(Event.ID.StreamEnd); ) {
-        if (event instanceof AliasEvent alias) {
-          throw refuse(
-              event,
-              firstLine,
-              "YAML aliases are not supported (found *"
-                  + Printable.shorten(alias.getAnchor())
-                  + ")");
-        }
-        if (event.is(Event.ID.DocumentStart) && ++documents > 1) {
-          throw refuse(event, firstLine, "the front matter holds more than one YAML document");
-        }
-        String refusal = nesting.enter(event);
-        if (refusal != null) {
-          throw refuse(event, firstLine, refusal);
-        }
-        event = parser.getEvent();
-      }
+      walk(new ParserImpl(new StreamReader(yaml), options), firstLine);
     } catch (MarkedYAMLException e) {
-      throw syntaxError(yaml, firstLine, e);
+      throw YamlSyntaxError.fault(yaml, firstLine, e);
     } catch (ReaderException e) {
       throw new PageFault(
-          firstLine + lineOf(yaml, e.getPosition()) - 1,
+          firstLine + YamlSyntaxError.lineOf(yaml, e.getPosition()) - 1,
           String.format(
               Locale.ROOT, "the character U+%04X is not allowed in YAML", e.getCodePoint()));
     } catch (YAMLException e) {
       throw new PageFault(firstLine, "YAML error: " + e.getMessage());
+    }
+  }
+
+  private void walk(ParserImpl parser, int firstLine) throws PageFault {
+    Nesting nesting = new Nesting(maxNesting);
+    int documents = 0;
+    for (Event event = parser.getEvent();
+        !event.is(Event.ID.StreamEnd);
+        event = parser.getEvent()) {
+      String refusal =
+          event instanceof AliasEvent alias
+              ? "YAML aliases are not supported (found *"
+                  + Printable.shorten(alias.getAnchor())
+                  + ")"
+              : nesting.enter(event);
+      if (refusal == null && event.is(Event.ID.DocumentStart) && ++documents > 1) {
+        refusal = "the front matter holds more than one YAML document";
+      }
+      if (refusal != null) {
+        throw new PageFault(firstLine + event.getStartMark().getLine(), refusal);
+      }
     }
   }
 
@@ -126,74 +127,6 @@ final class YamlGuard {
         depth--;
       }
       return null;
-    }
-  }
-
-  private static PageFault refuse(Event event, int firstLine, String message) {
-    return new PageFault(firstLine + event.getStartMark().getLine(), message);
-  }
-
-  /**
-   * A syntax error on the line that holds the mistake. SnakeYAML finds an unclosed {@code [}, {@code
-   * {} or quote only where the input goes on without it, often lines later or past the last line:
-   * then the line where that construct starts (its context) is the one to show, with where the
-   * problem showed. Past the last line without a context, the last line that is not blank.
-   */
-  static PageFault syntaxError(String yaml, int firstLine, MarkedYAMLException e) {
-    Mark problem = e.getProblemMark();
-    String what = e.getProblem() == null ? "malformed YAML" : e.getProblem();
-    String within = e.getContext() == null ? "" : e.getContext();
-    if (problem == null) {
-      return new PageFault(firstLine, "YAML syntax error: " + what + parenthesized(within));
-    }
-    int line = problem.getLine() + 1;
-    int lastContent = lastContentLine(yaml);
-    int offset = firstLine - 1;
-    boolean atEnd = line > lastContent;
-    if (atEnd) {
-      what = what.replace("<stream end>", "the end of the front matter");
-      what = what.replace("end of stream", "end of the front matter");
-    }
-    Mark context = e.getContextMark();
-    boolean unclosed = within.contains("flow") || within.contains("quoted");
-    if (context != null && context.getLine() + 1 < line && (unclosed || atEnd)) {
-      return new PageFault(
-          offset + context.getLine() + 1,
-          "YAML syntax error: "
-              + what
-              + (atEnd ? "" : " on line " + (offset + line))
-              + " ("
-              + within
-              + " that starts on this line)");
-    }
-    return new PageFault(
-        offset + (atEnd ? Math.max(lastContent, 1) : line),
-        "YAML syntax error: " + what + parenthesized(within));
-  }
-
-  private static String parenthesized(String text) {
-    return text.isEmpty() ? "" : " (" + text + ")";
-  }
-
-  /** The 1-based line of the code point at {@code position}. */
-  private static int lineOf(String yaml, int position) {
-    int end = yaml.offsetByCodePoints(0, Math.min(position, yaml.codePointCount(0, yaml.length())));
-    return 1 + (int) yaml.substring(0, end).chars().filter(c -> c == '\n').count();
-  }
-
-  /** The 1-based number of the last line that is not blank; 0 when there is none. */
-  private static int lastContentLine(String yaml) {
-    int line = 0;
-    int number = 1;
-    int start = 0;
-    for (int end = yaml.indexOf('\n'); ; end = yaml.indexOf('\n', start)) {
-      String text = end < 0 ? yaml.substring(start) : yaml.substring(start, end);
-      line = text.isBlank() ? line : number;
-      if (end < 0) {
-        return line;
-      }
-      start = end + 1;
-      number++;
     }
   }
 }
