@@ -24,6 +24,10 @@ record FrontMatter(String yaml, int firstLine) {
   static FrontMatter find(String text) throws Missing {
     int lineEnd = lineEnd(text, 0);
     if (!isFence(text, 0, lineEnd)) {
+      int cr = text.indexOf('\r');
+      if (cr >= 0 && cr < lineEnd - 1) {
+        throw new Missing("line ends are bare CR characters: write LF or CRLF line ends");
+      }
       throw new Missing("missing front matter: the first line must be '---'");
     }
     int start = next(text, lineEnd);

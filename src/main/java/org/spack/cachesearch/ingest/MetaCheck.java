@@ -38,9 +38,9 @@ final class MetaCheck {
       if (!counted.equals(new TreeMap<>(meta.numSpecsByStack()))) {
         out.add(
             "meta.num_specs_by_stack is "
-                + new TreeMap<>(meta.numSpecsByStack())
+                + Printable.cut(new TreeMap<>(meta.numSpecsByStack()).toString())
                 + " but spec_details counts "
-                + counted);
+                + Printable.cut(counted.toString()));
       }
     }
     return out;
@@ -67,9 +67,9 @@ final class MetaCheck {
           "meta."
               + key
               + " disagrees with spec_details: not listed "
-              + missing
+              + Printable.cut(missing.toString())
               + ", listed but unused "
-              + extra);
+              + Printable.cut(extra.toString()));
     }
   }
 }

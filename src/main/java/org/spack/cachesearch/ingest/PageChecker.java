@@ -63,11 +63,12 @@ final class PageChecker {
       return null;
     }
     String name = title.node().isValueNode() ? title.node().asText() : null;
-    if (name == null || !isName(name)) {
+    String fault = name == null ? null : PageName.fault(name);
+    if (name == null || fault != null) {
       problems.error(
           title.line(),
           "'title' must be a package name, not "
-              + (name == null ? Fields.describe(title.node()) : "\"" + name + "\""));
+              + (name == null ? Fields.describe(title.node()) : Printable.quote(name) + fault));
       return null;
     }
     return name;
@@ -76,29 +77,50 @@ final class PageChecker {
   private String tag() {
     Located categories = fields.get("categories");
     if (categories == null) {
-      if (pathKey.isEmpty()) {
-        problems.error(
-            1,
-            "no tag: 'categories: [package, <tag>]' is missing and the path has no"
-                + " _cache/<tag>/ folder");
-        return null;
-      }
-      return pathKey.get().tag();
+      return tagFromPath();
     }
     List<String> values = new ArrayList<>();
     if (categories.node().isArray()) {
       categories.node().forEach(n -> values.add(n.isValueNode() ? n.asText() : null));
     }
     List<String> tags = values.stream().filter(v -> !"package".equals(v)).toList();
-    if (!categories.node().isArray()
-        || tags.size() != 1
-        || tags.get(0) == null
-        || !isName(tags.get(0))) {
+    if (!categories.node().isArray() || tags.size() != 1 || tags.get(0) == null) {
       problems.error(
-          categories.line(), "'categories' must be [package, <tag>], not " + categories.node());
+          categories.line(),
+          "'categories' must be [package, <tag>], not "
+              + Printable.escape(Printable.cut(categories.node().toString())));
+      return null;
+    }
+    String fault = PageName.fault(tags.get(0));
+    if (fault != null) {
+      problems.error(
+          categories.line(),
+          "'categories' must name a tag, not " + Printable.quote(tags.get(0)) + fault);
       return null;
     }
     return tags.get(0);
+  }
+
+  /** Without categories, the tag is the folder under {@code _cache/}. */
+  private String tagFromPath() {
+    if (pathKey.isEmpty()) {
+      problems.error(
+          1,
+          "no tag: 'categories: [package, <tag>]' is missing and the path has no"
+              + " _cache/<tag>/ folder");
+      return null;
+    }
+    String tag = pathKey.get().tag();
+    String fault = PageName.fault(tag);
+    if (fault != null) {
+      problems.error(
+          1,
+          "no tag: 'categories: [package, <tag>]' is missing and the path's tag folder "
+              + Printable.quote(tag)
+              + fault);
+      return null;
+    }
+    return tag;
   }
 
   private PageMeta meta() {
@@ -188,10 +210,5 @@ final class PageChecker {
       specs.add(spec);
     }
     return specs;
-  }
-
-  /** Package and tag names become keys and path segments: no slashes, no white space. */
-  private static boolean isName(String s) {
-    return !s.isBlank() && s.chars().noneMatch(c -> c == '/' || Character.isWhitespace(c));
   }
 }

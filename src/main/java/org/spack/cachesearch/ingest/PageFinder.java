@@ -1,7 +1,7 @@
 package org.spack.cachesearch.ingest;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +17,7 @@ import java.util.stream.Stream;
  */
 public final class PageFinder {
   private static final int HEADER_LINES = 12;
+  private static final int HEADER_BYTES = 4096;
 
   private PageFinder() {}
 
@@ -48,25 +49,32 @@ public final class PageFinder {
     return name.endsWith(".md") && saysLayoutCache(file);
   }
 
-  /** Reads only the first lines: a tree may hold many large markdown files that are not pages. */
+  /**
+   * Reads only the first bytes: a tree may hold many large markdown files that are not pages, and a
+   * first line megabytes long. Decodes leniently, so that a page with a bad byte is still found and
+   * the reader says where.
+   */
   private static boolean saysLayoutCache(Path file) {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line = in.readLine();
-      if (line == null || !line.strip().equals(FrontMatter.FENCE)) {
-        return false;
-      }
-      for (int i = 0; i < HEADER_LINES && (line = in.readLine()) != null; i++) {
-        if (line.strip().equals(FrontMatter.FENCE)) {
-          return false;
-        }
-        if (line.strip().replace("\"", "").equals("layout: cache")) {
-          return true;
-        }
-      }
-      return false;
+    byte[] head;
+    try (InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(HEADER_BYTES);
     } catch (IOException e) {
-      // Unreadable or not text: not a page we can say anything about.
+      // Unreadable: not a page we can say anything about.
       return false;
     }
+    String[] lines = new String(head, StandardCharsets.UTF_8).split("\n", HEADER_LINES + 2);
+    if (!lines[0].replace("\uFEFF", "").strip().equals(FrontMatter.FENCE)) {
+      return false;
+    }
+    for (int i = 1; i < Math.min(lines.length, HEADER_LINES + 1); i++) {
+      String line = lines[i].strip();
+      if (line.equals(FrontMatter.FENCE)) {
+        return false;
+      }
+      if (line.replace("\"", "").equals("layout: cache")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

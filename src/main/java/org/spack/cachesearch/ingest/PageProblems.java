@@ -4,30 +4,40 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Collects one page's problems, each with the page's path. */
+/**
+ * Collects one page's problems, each with the page's path; past {@value #MAX_SHOWN} only counts
+ * them, so that a huge page wrong on every spec gives a readable report, not millions of lines: one
+ * last problem says how many more there are, on the line of the first not shown.
+ */
 final class PageProblems {
+  static final int MAX_SHOWN = 100;
+
   private final String path;
   private final List<Problem> list = new ArrayList<>();
-
-  /** How many problems so far: a check compares it before and after. */
-  int count() {
-    return list.size();
-  }
+  private int count;
+  private int firstHiddenLine;
+  private boolean hasErrors;
 
   PageProblems(String path) {
     this.path = path;
   }
 
+  /** How many problems so far: a check compares it before and after. */
+  int count() {
+    return count;
+  }
+
   void error(int line, String message) {
-    list.add(Problem.error(path, line, message));
+    hasErrors = true;
+    add(Problem.error(path, line, message));
   }
 
   void warning(int line, String message) {
-    list.add(Problem.warning(path, line, message));
+    add(Problem.warning(path, line, message));
   }
 
   boolean hasErrors() {
-    return list.stream().anyMatch(Problem::isError);
+    return hasErrors;
   }
 
   ReadResult failed(int line, String message, Optional<PageKey> key) {
@@ -36,6 +46,25 @@ final class PageProblems {
   }
 
   ReadResult result(ReadResult.Kind kind, Page page, PageKey key) {
-    return new ReadResult(path, kind, page, key, list);
+    List<Problem> shown = list;
+    if (count > MAX_SHOWN) {
+      shown = new ArrayList<>(list);
+      shown.add(
+          new Problem(
+              hasErrors ? Problem.Severity.ERROR : Problem.Severity.WARNING,
+              path,
+              firstHiddenLine,
+              (count - MAX_SHOWN) + " more problems from this line on, not shown"));
+    }
+    return new ReadResult(path, kind, page, key, shown);
+  }
+
+  private void add(Problem problem) {
+    count++;
+    if (count <= MAX_SHOWN) {
+      list.add(problem);
+    } else if (count == MAX_SHOWN + 1) {
+      firstHiddenLine = problem.line();
+    }
   }
 }

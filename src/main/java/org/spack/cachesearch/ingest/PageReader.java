@@ -1,85 +1,94 @@
 package org.spack.cachesearch.ingest;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads one page file into a {@link Page}: finds the front matter, parses it as YAML keeping the
- * file line of every key and spec, and checks it. Thread-safe; never throws for bad input. (Over
- * 200 lines: front matter, the JSON fast path and the YAML path share the line bookkeeping.)
+ * file line of every key and spec, and checks it. Thread-safe; never throws for bad input: a page
+ * over its {@link PageLimits}, not UTF-8, or hostile YAML is one error with its line.
  */
 public final class PageReader {
-  /** SnakeYAML refuses documents over 3 MB of code points by default; real pages reach several. */
-  private static final int CODE_POINT_LIMIT = 512 * 1024 * 1024;
+  /** Jackson names its own settings in its messages; a page's author needs only the numbers. */
+  private static final Pattern JACKSON_SETTING = Pattern.compile(", from `[^`]*`");
 
-  private static final String SPEC_DETAILS = "spec_details";
-
-  /** A top-level key whose value starts like JSON: {@code spec_details: [{"hash": ...}]}. */
-  private static final Pattern JSON_LINE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*): *[\\[{]");
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-
+  private final PageLimits limits;
+  private final JsonLines jsonLines;
   private final ObjectMapper yaml;
+  private final YamlGuard guard;
 
   public PageReader() {
+    this(PageLimits.DEFAULT);
+  }
+
+  public PageReader(PageLimits limits) {
+    this.limits = limits;
+    // Strings and names as long as the page itself. A JSON line sits under a top-level key: one
+    // level less deep than the limit (a deeper one falls to the YAML path, which says so).
+    this.jsonLines =
+        new JsonLines(
+            new ObjectMapper(
+                JsonFactory.builder()
+                    .streamReadConstraints(constraints(limits, limits.maxNesting() - 1))
+                    .build()));
+    // SnakeYAML refuses documents over 3 MB of code points by default; real pages reach several.
     LoaderOptions options = new LoaderOptions();
-    options.setCodePointLimit(CODE_POINT_LIMIT);
+    options.setCodePointLimit(limits.maxBytes());
+    this.guard = new YamlGuard(options, limits.maxNesting());
     // As in YAML itself, a key with no value ("meta:") is null, not the empty string.
     this.yaml =
         new ObjectMapper(
             YAMLFactory.builder()
                 .loaderOptions(options)
+                .streamReadConstraints(constraints(limits, limits.maxNesting()))
                 .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
                 .build());
   }
 
+  private static StreamReadConstraints constraints(PageLimits limits, int depth) {
+    return StreamReadConstraints.builder()
+        .maxStringLength(limits.maxBytes())
+        .maxNameLength(limits.maxBytes())
+        .maxNestingDepth(depth)
+        .build();
+  }
+
   public ReadResult read(Path file) {
+    try {
+      return read(file, PageText.bytes(file, limits.maxBytes()));
+    } catch (PageFault f) {
+      return new PageProblems(file.toString()).failed(f.line(), f.getMessage(), keyFromPath(file));
+    }
+  }
+
+  /** Reads a page whose bytes are already read; {@code file} names it and may give its key. */
+  ReadResult read(Path file, byte[] bytes) {
     String path = file.toString();
     Optional<PageKey> pathKey = keyFromPath(file);
     PageProblems problems = new PageProblems(path);
-    String text;
-    try {
-      // A decoder of its own reports malformed input instead of replacing it.
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-              .toString();
-    } catch (CharacterCodingException e) {
-      return problems.failed(1, "not UTF-8 text", pathKey);
-    } catch (NoSuchFileException e) {
-      return problems.failed(1, "cannot read: no such file", pathKey);
-    } catch (AccessDeniedException e) {
-      return problems.failed(1, "cannot read: permission denied", pathKey);
-    } catch (IOException e) {
-      return problems.failed(1, "cannot read: " + e.getMessage(), pathKey);
-    }
     FrontMatter frontMatter;
     try {
-      frontMatter = FrontMatter.find(text);
+      frontMatter = FrontMatter.find(PageText.decode(bytes));
+    } catch (PageFault f) {
+      return problems.failed(f.line(), f.getMessage(), pathKey);
     } catch (FrontMatter.Missing e) {
       return problems.failed(1, e.getMessage(), pathKey);
     }
@@ -116,8 +125,14 @@ public final class PageReader {
    */
   private boolean parse(
       FrontMatter fm, Map<String, Located> fields, List<Located> specs, PageProblems problems) {
-    String rest = takeJsonLines(fm, fields, specs, problems);
+    String rest = jsonLines.take(fm, fields, specs, problems);
     boolean repeated = problems.hasErrors();
+    try {
+      guard.check(rest, fm.firstLine());
+    } catch (PageFault f) {
+      problems.error(f.line(), f.getMessage());
+      return false;
+    }
     try (JsonParser p = yaml.createParser(rest)) {
       JsonToken token = p.nextToken();
       if (token == null && !fields.isEmpty()) {
@@ -136,12 +151,10 @@ public final class PageReader {
         int line = fm.fileLine(p.currentTokenLocation().getLineNr());
         if (fields.containsKey(key)) {
           int other = fields.get(key).line();
-          problems.error(
-              Math.max(line, other),
-              "duplicate key '" + key + "' (first on line " + Math.min(line, other) + ")");
+          problems.error(Math.max(line, other), JsonLines.duplicate(key, Math.min(line, other)));
           repeated = true;
         }
-        if (p.nextToken() == JsonToken.START_ARRAY && key.equals(SPEC_DETAILS)) {
+        if (p.nextToken() == JsonToken.START_ARRAY && key.equals(JsonLines.SPEC_DETAILS)) {
           while (p.nextToken() != JsonToken.END_ARRAY) {
             int specLine = fm.fileLine(p.currentTokenLocation().getLineNr());
             specs.add(new Located(p.readValueAsTree(), specLine));
@@ -154,7 +167,7 @@ public final class PageReader {
       }
       return !repeated;
     } catch (JsonProcessingException e) {
-      syntaxError(fm, e, problems);
+      syntaxError(fm, rest, e, problems);
       return false;
     } catch (IOException e) {
       problems.error(fm.firstLine(), "cannot parse front matter: " + e.getMessage());
@@ -162,61 +175,18 @@ public final class PageReader {
     }
   }
 
-  /**
-   * Real pages write {@code meta} and {@code spec_details} as one line of JSON, megabytes long: a
-   * JSON parser reads those lines many times faster than YAML's. Each top-level {@code key: [..]}
-   * or {@code key: {..}} line that is valid JSON is taken here and blanked (so YAML line numbers
-   * still hold); anything else is left for the YAML parser. Returns what is left.
-   */
-  private String takeJsonLines(
-      FrontMatter fm, Map<String, Located> fields, List<Located> specs, PageProblems problems) {
-    String[] lines = fm.yaml().split("\n", -1);
-    StringBuilder rest = new StringBuilder();
-    for (int i = 0; i < lines.length; i++) {
-      Matcher m = JSON_LINE.matcher(lines[i]);
-      JsonNode node = m.lookingAt() ? json(lines[i].substring(m.end() - 1)) : null;
-      if (node == null) {
-        rest.append(lines[i]).append('\n');
-        continue;
-      }
-      int line = fm.fileLine(i + 1);
-      String key = m.group(1);
-      if (fields.containsKey(key)) {
-        problems.error(
-            line, "duplicate key '" + key + "' (first on line " + fields.get(key).line() + ")");
-      }
-      if (key.equals(SPEC_DETAILS) && node.isArray()) {
-        node.forEach(spec -> specs.add(new Located(spec, line)));
-        node = yaml.createArrayNode();
-      }
-      fields.put(key, new Located(node, line));
-      rest.append('\n');
-    }
-    return rest.toString();
-  }
-
-  private JsonNode json(String text) {
-    try {
-      return JSON.readTree(text);
-    } catch (JsonProcessingException e) {
-      return null;
-    }
-  }
-
+  /** What the YAML guard let through and Jackson still refused (a string over the limit). */
   private static void syntaxError(
-      FrontMatter fm, JsonProcessingException e, PageProblems problems) {
-    if (e.getCause() instanceof MarkedYAMLException yamlError
-        && yamlError.getProblemMark() != null) {
-      String context = yamlError.getContext() == null ? "" : " (" + yamlError.getContext() + ")";
-      problems.error(
-          fm.fileLine(yamlError.getProblemMark().getLine() + 1),
-          "YAML syntax error: " + yamlError.getProblem() + context);
+      FrontMatter fm, String rest, JsonProcessingException e, PageProblems problems) {
+    if (e.getCause() instanceof MarkedYAMLException yamlError) {
+      PageFault fault = YamlSyntaxError.fault(rest, fm.firstLine(), yamlError);
+      problems.error(fault.line(), fault.getMessage());
       return;
     }
     JsonLocation at = e.getLocation();
+    String message = JACKSON_SETTING.matcher(e.getOriginalMessage()).replaceAll("");
     problems.error(
-        fm.fileLine(at == null ? 1 : at.getLineNr()),
-        "YAML syntax error: " + e.getOriginalMessage());
+        fm.fileLine(at == null ? 1 : at.getLineNr()), "cannot read front matter: " + message);
   }
 
   /** {@code .../_cache/<tag>/<package>/<file>}: the layout of the cache.spack.io repository. */

@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * One problem found in a page or a build-cache index, printed as {@code path:line: message} like a
  * compiler's; line 0 when the problem has no line (a download, a checksum), printed {@code path:
- * message}.
+ * message}. Printed on one line whatever the page holds: control characters in the path or the
+ * message are escaped.
  */
 public record Problem(Severity severity, String path, int line, String message) {
 
@@ -39,6 +40,6 @@ public record Problem(Severity severity, String path, int line, String message) 
   @Override
   public String toString() {
     String prefix = isError() ? "" : "warning: ";
-    return path + (line == 0 ? "" : ":" + line) + ": " + prefix + message;
+    return Printable.escape(path + (line == 0 ? "" : ":" + line) + ": " + prefix + message);
   }
 }

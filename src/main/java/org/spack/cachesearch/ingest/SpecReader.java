@@ -47,9 +47,9 @@ public final class SpecReader {
     Long size = size(fields);
     if (hash != null && !Spec.isHash(hash)) {
       fields.error(
-          "malformed hash \""
-              + hash
-              + "\": expected 32 characters of Spack's base32 alphabet a-z2-7");
+          "malformed hash "
+              + Printable.quote(hash)
+              + ": expected 32 characters of Spack's base32 alphabet a-z2-7");
     }
     if (count[0] > 0) {
       return null;
@@ -83,7 +83,7 @@ public final class SpecReader {
     fields.error(
         "'size' must be a number of bytes or \"-\", not "
             + Fields.describe(size)
-            + (size.isValueNode() ? " \"" + size.asText() + "\"" : ""));
+            + (size.isValueNode() ? " " + Printable.quote(size.asText()) : ""));
     return null;
   }
 

@@ -42,4 +42,16 @@ class PageFinderTest {
     assertEquals(
         List.of(specs), PageFinder.find(List.of(dir, specs, dir.resolve("_cache/../_cache"))));
   }
+
+  @Test
+  void markdownWithAByteOrderMarkThatSaysLayoutCacheIsAPage() throws IOException {
+    Path page = write("site/bom.md", "\uFEFF---\nlayout: cache\n---\n");
+    assertEquals(List.of(page), PageFinder.find(List.of(dir)));
+  }
+
+  @Test
+  void markdownWhoseFirstLineIsHugeIsNotAPage() throws IOException {
+    write("site/huge.md", "-".repeat(1_000_000) + "\nlayout: cache\n---\n");
+    assertEquals(List.of(), PageFinder.find(List.of(dir)));
+  }
 }

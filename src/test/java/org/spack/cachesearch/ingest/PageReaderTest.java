@@ -89,8 +89,10 @@ class PageReaderTest {
   }
 
   @Test
-  void bytesThatAreNotUtf8AreAnError() {
-    assertEquals(List.of(INVALID + "not-utf8.md:1: not UTF-8 text"), errors("not-utf8.md", null));
+  void bytesThatAreNotUtf8AreAnErrorOnTheLineOfTheFirstBadByte() {
+    assertEquals(
+        List.of(INVALID + "not-utf8.md:2: not UTF-8 text: malformed byte 0xE9"),
+        errors("not-utf8.md", null));
   }
 
   @Test
@@ -101,7 +103,7 @@ class PageReaderTest {
     ReadResult result = reader.read(page);
     assertEquals(ReadResult.Kind.FAILED, result.kind());
     assertEquals(DEVELOP_AIDA, result.key());
-    assertEquals(List.of(page + ":1: not UTF-8 text"), strings(result));
+    assertEquals(List.of(page + ":2: not UTF-8 text: malformed byte 0xFF"), strings(result));
   }
 
   @Test
@@ -204,7 +206,10 @@ class PageReaderTest {
   @Test
   void aTitleWithWhiteSpaceIsAnErrorOnItsLine() {
     assertEquals(
-        List.of(INVALID + "bad-title.md:3: 'title' must be a package name, not \"aida 3.2.1\""),
+        List.of(
+            INVALID
+                + "bad-title.md:3: 'title' must be a package name, not \"aida 3.2.1\": it holds"
+                + " white space"),
         errors("bad-title.md", null));
   }
 
