@@ -13,6 +13,7 @@ import org.spack.cachesearch.ingest.Catalog;
 import org.spack.cachesearch.ingest.CatalogEntry;
 import org.spack.cachesearch.ingest.HttpFetcher;
 import org.spack.cachesearch.ingest.MirrorReader;
+import org.spack.cachesearch.ingest.PageLimits;
 import org.spack.cachesearch.ingest.Problem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -72,7 +73,30 @@ final class IngestCommand implements Callable<Integer> {
       description = "Pages read and indexed at once (default: one per core).")
   int threads = Runtime.getRuntime().availableProcessors();
 
+  @Option(
+      names = "--max-page-bytes",
+      paramLabel = "BYTES",
+      description =
+          "Largest page file read; a larger one is an error, not read (default: ${DEFAULT-VALUE}).")
+  int maxPageBytes = PageLimits.DEFAULT_MAX_BYTES;
+
+  @Option(
+      names = "--max-page-nesting",
+      paramLabel = "N",
+      description =
+          "Deepest nesting of lists and mappings in a page's front matter"
+              + " (default: ${DEFAULT-VALUE}).")
+  int maxPageNesting = PageLimits.DEFAULT_MAX_NESTING;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private PageLimits pageLimits() {
+    try {
+      return new PageLimits(maxPageBytes, maxPageNesting);
+    } catch (IllegalArgumentException e) {
+      throw usage("--max-page-bytes must be 1 or more and --max-page-nesting 2 or more");
+    }
+  }
 
   private CommandLine.ParameterException usage(String message) {
     return new CommandLine.ParameterException(spec.commandLine(), message);
@@ -115,7 +139,7 @@ final class IngestCommand implements Callable<Integer> {
       }
     }
     IngestRun.Options options =
-        new IngestRun.Options(pages, caches, indexOption.dir, prune, strict, threads);
+        new IngestRun.Options(pages, caches, indexOption.dir, prune, strict, threads, pageLimits());
     IngestSummary summary =
         new IngestRun(options, ConsoleProgress.create(err), new MirrorReader(http)).run();
     for (Problem problem : summary.problems()) {

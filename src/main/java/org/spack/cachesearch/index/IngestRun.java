@@ -24,6 +24,7 @@ import org.spack.cachesearch.ingest.MirrorReader;
 import org.spack.cachesearch.ingest.Page;
 import org.spack.cachesearch.ingest.PageFinder;
 import org.spack.cachesearch.ingest.PageKey;
+import org.spack.cachesearch.ingest.PageLimits;
 import org.spack.cachesearch.ingest.PageReader;
 import org.spack.cachesearch.ingest.Problem;
 import org.spack.cachesearch.ingest.ReadResult;
@@ -40,6 +41,7 @@ public final class IngestRun {
    *
    * @param roots page files and trees
    * @param caches build-cache indexes, each replacing its whole tag
+   * @param pageLimits how large and deep a page file may be
    */
   public record Options(
       List<Path> roots,
@@ -47,13 +49,26 @@ public final class IngestRun {
       Path indexDir,
       boolean prune,
       boolean strict,
-      int threads) {
+      int threads,
+      PageLimits pageLimits) {
     public Options {
       roots = List.copyOf(roots);
       caches = List.copyOf(caches);
       if (threads < 1) {
         throw new IllegalArgumentException("threads must be 1 or more");
       }
+      Objects.requireNonNull(pageLimits, "pageLimits");
+    }
+
+    /** With the default page limits. */
+    public Options(
+        List<Path> roots,
+        List<BuildCache> caches,
+        Path indexDir,
+        boolean prune,
+        boolean strict,
+        int threads) {
+      this(roots, caches, indexDir, prune, strict, threads, PageLimits.DEFAULT);
     }
 
     public Options(List<Path> roots, Path indexDir, boolean prune, boolean strict, int threads) {
@@ -78,7 +93,7 @@ public final class IngestRun {
 
   private final Options options;
   private final IngestProgress progress;
-  private final PageReader reader = new PageReader();
+  private final PageReader reader;
   private final BuildCacheIngest caches;
 
   /** Which file each (tag, package) came from in this run: a second file for one is an error. */
@@ -91,6 +106,7 @@ public final class IngestRun {
   public IngestRun(Options options, IngestProgress progress, MirrorReader mirrors) {
     this.options = options;
     this.progress = progress;
+    this.reader = new PageReader(options.pageLimits());
     this.caches = new BuildCacheIngest(mirrors);
   }
 

@@ -44,6 +44,53 @@ class IngestCommandTest {
   }
 
   @Test
+  void aPageOverMaxPageBytesIsAnErrorAndTheOtherPagesAreIndexed() throws IOException {
+    Path pages = tmp.resolve("pages/_cache/develop");
+    Files.createDirectories(pages.resolve("adios"));
+    Files.createDirectories(pages.resolve("ant"));
+    Path adios = pages.resolve("adios/specs.md");
+    Path ant = pages.resolve("ant/specs.md");
+    Files.copy(Corpus.cacheTree().resolve("_cache/develop/adios/specs.md"), adios);
+    Files.copy(Corpus.cacheTree().resolve("_cache/develop/ant/specs.md"), ant);
+    long small = Math.min(Files.size(adios), Files.size(ant));
+    long large = Math.max(Files.size(adios), Files.size(ant));
+    Path tooLarge = Files.size(adios) == large ? adios : ant;
+
+    int code =
+        run(
+            "ingest",
+            tmp.resolve("pages").toString(),
+            "--index",
+            tmp.resolve("i").toString(),
+            "--max-page-bytes",
+            String.valueOf(small));
+
+    assertEquals(Main.DATA_ERROR, code, err.toString());
+    assertTrue(
+        err.toString()
+            .contains(
+                tooLarge
+                    + ":1: page too large: "
+                    + large
+                    + " bytes, over the limit of "
+                    + small
+                    + " bytes; not read"),
+        err.toString());
+    assertTrue(out.toString().contains("pages     1 indexed, 1 with errors"), out.toString());
+  }
+
+  @Test
+  void aPageLimitOutOfRangeIsAUsageError() {
+    int code = run("ingest", "src/main/resources/sample", "--max-page-nesting", "1");
+
+    assertEquals(Main.USAGE, code);
+    assertTrue(
+        err.toString()
+            .contains("--max-page-bytes must be 1 or more and --max-page-nesting 2 or more"),
+        err.toString());
+  }
+
+  @Test
   void legacyPagesAreWarningsAndDoNotFailTheRun() {
     int code =
         run(
