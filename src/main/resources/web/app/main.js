@@ -103,12 +103,15 @@ function fillTags() {
     mine.forEach((t) => left.splice(left.indexOf(t), 1));
     return mine.length ? el('optgroup', {label}, mine.map(option)) : null;
   });
-  fill($('tag'), el('option', {value: ''}, state.view === 'package' ? 'develop' : 'All tags'), parts);
-  $('tag').value = state.tag;
+  // On a package page the chooser picks the package's tag (develop by default), else a filter.
+  const onPackage = state.view === 'package';
+  fill($('tag'), onPackage ? null : el('option', {value: ''}, 'All tags'), parts);
+  $('tag').value = onPackage ? state.ptag || 'develop' : state.tag;
 }
 
 function fillStacks() {
-  const chosen = tags.filter((t) => !state.tag || t.name === state.tag);
+  const tag = state.view === 'package' ? state.ptag || 'develop' : state.tag;
+  const chosen = tags.filter((t) => !tag || t.name === tag);
   const stacks = [...new Set(chosen.flatMap((t) => t.stacks))].sort();
   if (state.stack && !stacks.includes(state.stack)) stacks.unshift(state.stack);
   fill($('stack'), el('option', {value: ''}, 'All stacks'), stacks.map((s) => el('option', {value: s}, s)));
@@ -162,7 +165,7 @@ async function showSearch(mine) {
 
 async function showPackage(mine) {
   const filter = state.stack ? {stack: [state.stack]} : null;
-  const data = await gql(PACKAGE, {name: state.pkg, tag: state.tag || 'develop', filter,
+  const data = await gql(PACKAGE, {name: state.pkg, tag: state.ptag || 'develop', filter,
     cpu: state.cpu || null, hash: state.hash || '', withSpec: Boolean(state.hash)});
   if (mine !== ticket) return;
   const panel = data.spec ? installPanel(data.spec, nav, showError) : null;
@@ -176,15 +179,19 @@ function wireForm() {
   $('search').addEventListener('submit', (e) => {
     e.preventDefault();
     nav.go({q: $('q').value.trim(), spec: $('spec').value.trim(), cpu: $('cpu').value.trim(),
-      view: state.view === 'package' ? 'specs' : state.view, after: '', page: 1, hash: ''});
+      view: state.view === 'package' ? 'specs' : state.view, after: '', page: 1, hash: '',
+      pkg: '', ptag: ''});
   });
   const choose = (change) => nav.go({...change, after: '', page: 1, hash: ''});
-  $('tag').addEventListener('change', () => choose({tag: $('tag').value, stack: ''}));
+  $('tag').addEventListener('change', () => choose(state.view === 'package'
+    ? {ptag: $('tag').value} : {tag: $('tag').value, stack: ''}));
   $('stack').addEventListener('change', () => choose({stack: $('stack').value}));
   // Typing waits for Enter; picking a suggestion from the list applies it at once.
   $('cpu').addEventListener('input', (e) => {
-    if (e.inputType === undefined || e.inputType === 'insertReplacementText') {
-      choose({cpu: $('cpu').value.trim()});
+    const cpu = $('cpu').value.trim();
+    const listed = [...$('cpus').options].some((o) => o.value === cpu);
+    if (e.inputType === 'insertReplacementText' || (!(e instanceof InputEvent) && listed)) {
+      choose({cpu});
     }
   });
   $('sort').addEventListener('change', () => choose({sort: $('sort').value}));

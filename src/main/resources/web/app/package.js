@@ -17,11 +17,11 @@ const COLUMNS = [
 
 /** Fills `main` with package `p` (null when the tag lacks it); `install` is the command panel. */
 export function renderPackage(main, p, state, nav, install) {
-  const back = nav.link('← Back to search', {view: 'specs', pkg: '', hash: '', after: '', page: 1}, {class: 'back'});
+  const back = nav.link('← Back to search', {view: 'specs', pkg: '', ptag: '', hash: ''}, {class: 'back'});
   if (!p) {
     return fill(main, back, el('div', {class: 'empty'},
       el('h2', {}, state.pkg),
-      el('p', {}, `The tag ${state.tag || 'develop'} has no package named ${state.pkg}.`)));
+      el('p', {}, `The tag ${state.ptag || 'develop'} has no package named ${state.pkg}.`)));
   }
   const specs = p.specs.nodes;
   const hidden = new Set(state.hide ? state.hide.split(',') : []);
@@ -53,7 +53,7 @@ function summary(p, nav) {
     row('Targets', shortList(p.targets, 6)),
     row('Specs per stack', shortList(p.numSpecsByStack.map((s) => `${s.stack} ${s.count}`), 6)),
     p.otherTags.length ? row('Also in', p.otherTags.map((t, i) =>
-      [i ? ', ' : '', nav.link(t, {view: 'package', pkg: p.name, tag: t, hash: ''})])) : null);
+      [i ? ', ' : '', nav.link(t, {view: 'package', pkg: p.name, ptag: t, hash: ''})])) : null);
 }
 
 /** Column toggles and "show only differences", both kept in the URL. */

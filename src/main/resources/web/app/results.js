@@ -34,7 +34,7 @@ export function table(caption, columns, rows, hidden = new Set()) {
 /** The columns of a spec row in the search results. */
 function specColumns(nav) {
   return [
-    {key: 'package', label: 'Package', cell: (s) => nav.link(s.package, {view: 'package', pkg: s.package, tag: s.tag, hash: ''})},
+    {key: 'package', label: 'Package', cell: (s) => nav.link(s.package, {view: 'package', pkg: s.package, ptag: s.tag, hash: ''})},
     {key: 'version', label: 'Version', cell: (s) => s.versions.join(', ')},
     {key: 'compiler', label: 'Compiler', cell: (s) => s.compiler.raw},
     {key: 'os', label: 'OS', cell: (s) => s.os},
@@ -43,7 +43,7 @@ function specColumns(nav) {
     {key: 'tag', label: 'Tag', cell: (s) => s.tag},
     {key: 'size', label: 'Size', cell: (s) => size(s.size)},
     {key: 'hash', label: 'Hash', cell: (s) => nav.link(s.hash.slice(0, 7),
-      {view: 'package', pkg: s.package, tag: s.tag, hash: s.hash}, {class: 'hash', 'aria-label': `Install ${s.package} /${s.hash.slice(0, 7)}`})},
+      {view: 'package', pkg: s.package, ptag: s.tag, hash: s.hash}, {class: 'hash', title: s.hash, 'aria-label': `Install ${s.package} /${s.hash.slice(0, 7)}`})},
   ];
 }
 
@@ -62,7 +62,7 @@ export function renderPackages(main, packages, state, nav) {
     `${plural(packages.totalCount, 'package')} (one row per package and tag)${state.page > 1 ? ` · page ${state.page}` : ''}`);
   if (!packages.totalCount) return fill(main, viewSwitch(state, nav), total, empty());
   const columns = [
-    {key: 'name', label: 'Package', cell: (p) => nav.link(p.name, {view: 'package', pkg: p.name, tag: p.tag, hash: ''})},
+    {key: 'name', label: 'Package', cell: (p) => nav.link(p.name, {view: 'package', pkg: p.name, ptag: p.tag, hash: ''})},
     {key: 'tag', label: 'Tag', cell: (p) => p.tag},
     {key: 'specs', label: 'Specs', cell: (p) => count(p.numSpecs)},
     {key: 'versions', label: 'Versions', cell: (p) => shortList(p.versions)},

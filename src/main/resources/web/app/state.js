@@ -13,7 +13,7 @@ export const FACETS = [
   {key: 'virtual', field: 'VIRTUAL', label: 'Provider (virtual=provider)'},
 ];
 
-const SINGLE = ['view', 'q', 'spec', 'tag', 'stack', 'cpu', 'sort', 'after', 'page', 'pkg', 'hash', 'hide', 'diff'];
+const SINGLE = ['view', 'q', 'spec', 'tag', 'stack', 'cpu', 'sort', 'after', 'page', 'pkg', 'ptag', 'hash', 'hide', 'diff'];
 
 /** The state a query string describes; absent keys are empty. */
 export function read(search) {

@@ -19,7 +19,8 @@ import java.util.function.Supplier;
 import org.xnio.Options;
 
 /**
- * The HTTP server: GraphQL at {@code /graphql}, GraphiQL at {@code /graphiql}, health checks at
+ * The HTTP server: the web page at {@code /}, GraphQL at {@code /graphql}, GraphiQL at {@code
+ * /graphiql}, health checks at
  * {@code /health}, {@code /health/live} and {@code /health/ready}, Prometheus metrics at {@code
  * /metrics}. Around every route: the access log, a response counter, security headers and graceful
  * shutdown; around {@code /graphql}, the bound on concurrent work. Depends only on graphql-java,

@@ -92,7 +92,7 @@ class AccessibilityTest {
     assertEquals(
         List.of(),
         seriousViolations(
-            "?view=package&pkg=py-filelock&tag=develop&hash=2le7clpozbk73bii2o75wtxc45r37ng3"));
+            "?view=package&pkg=py-filelock&ptag=develop&hash=2le7clpozbk73bii2o75wtxc45r37ng3"));
   }
 
   @Test

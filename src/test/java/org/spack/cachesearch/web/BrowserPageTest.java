@@ -92,10 +92,7 @@ class BrowserPageTest {
 
   @Test
   void aSpecSearchWithACpuShowsTheSameTotalAsTheApi() {
-    page.open("");
-    page.find("#spec").sendKeys("py-filelock@3.12: %gcc@13:");
-    page.find("#cpu").sendKeys("zen3");
-    page.search("q", "");
+    page.open("").type("spec", "py-filelock@3.12: %gcc@13:").type("cpu", "zen3").submit();
     assertEquals(24, page.total());
     assertEquals(24, apiTotal(Map.of("s", "py-filelock@3.12: %gcc@13:", "c", "zen3")));
     assertEquals("?spec=py-filelock%403.12%3A+%25gcc%4013%3A&cpu=zen3",
@@ -131,8 +128,36 @@ class BrowserPageTest {
   }
 
   @Test
+  void aLongFacetFindsItsValuesByTheTextTheyContain() {
+    page.open("");
+    page.find("fieldset[data-facet='package'] input.finder").sendKeys("filelock");
+    page.until(() -> page.facet("package").equals(Map.of("py-filelock", 124)));
+  }
+
+  @Test
+  void theNextPageContinuesWhereTheApiSaysTheFirstEnds() {
+    String query = "compiler:gcc* AND target:aarch64";
+    page.open("").search("q", query).click("#next");
+    JsonNode first =
+        fixture.post(
+            "query($q: String) { search(query: $q, first: 25) { pageInfo { endCursor } } }",
+            Map.of("q", query));
+    String cursor = first.at("/data/search/pageInfo/endCursor").asText();
+    JsonNode second =
+        fixture.post(
+            "query($q: String, $a: String) { search(query: $q, first: 25, after: $a) {"
+                + " nodes { hash } } }",
+            Map.of("q", query, "a", cursor));
+    assertEquals(80, page.total());
+    assertEquals("80 specs · page 2", page.find("#total").getText());
+    assertEquals(
+        second.at("/data/search/nodes/0/hash").asText(),
+        page.find("td[data-col=hash] a").getDomAttribute("title"));
+  }
+
+  @Test
   void choosingACpuLeavesOnlyTargetsThatRunOnIt() {
-    page.open("").search("cpu", "zen3");
+    page.open("").type("cpu", "zen3").submit();
     Set<String> runOnZen3 = Set.of("x86_64", "x86_64_v2", "x86_64_v3", "zen", "zen2", "zen3");
     assertEquals(apiTotal(Map.of("c", "zen3")), page.total());
     assertFalse(page.facet("target").isEmpty());
@@ -175,7 +200,7 @@ class BrowserPageTest {
 
   @Test
   void showOnlyDifferencesHidesColumnsThatAreTheSameInEverySpec() {
-    page.open("?view=package&pkg=py-filelock&tag=develop").click("#diff");
+    page.open("?view=package&pkg=py-filelock&ptag=develop").click("#diff");
     assertEquals(
         List.of("Hash", "Variants", "Platform", "OS", "Target", "Compiler", "Stacks"),
         page.texts("thead th"));

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
@@ -58,6 +60,17 @@ final class PageDriver {
         });
   }
 
+  /** Types into the field {@code id} without submitting. */
+  PageDriver type(String id, String text) {
+    find("#" + id).sendKeys(text);
+    return this;
+  }
+
+  /** Presses the Search button. */
+  PageDriver submit() {
+    return then(() -> find("#go").click());
+  }
+
   PageDriver choose(String selectId, String value) {
     return then(() -> new Select(find("#" + selectId)).selectByValue(value));
   }
@@ -76,6 +89,11 @@ final class PageDriver {
 
   PageDriver forward() {
     return then(() -> driver.navigate().forward());
+  }
+
+  /** Waits (up to the same bound) until {@code condition} holds, e.g. after a value search. */
+  void until(Supplier<Boolean> condition) {
+    wait.ignoring(StaleElementReferenceException.class).until(d -> condition.get());
   }
 
   static String facetBox(String facet, String value) {

@@ -22,6 +22,9 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.spack.cachesearch.graphql.SpackApi;
 import org.spack.cachesearch.http.ApiServer;
 import org.spack.cachesearch.http.ServerConfig;
+import org.spack.cachesearch.index.IngestProgress;
+import org.spack.cachesearch.index.IngestRun;
+import org.spack.cachesearch.search.Limits;
 import org.spack.cachesearch.search.SearchIndex;
 import org.spack.cachesearch.search.TestIndex;
 
@@ -32,6 +35,7 @@ import org.spack.cachesearch.search.TestIndex;
 final class WebFixture implements AutoCloseable {
   static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
   static final String CHROMIUM = "/usr/bin/chromium";
+  static final String SPACK_V2 = "src/test/resources/buildcache/v2_layout/unsigned/build_cache/index.json";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -46,8 +50,22 @@ final class WebFixture implements AutoCloseable {
     this.driver = driver;
   }
 
+  /** The bundled sample's pages: 905 specs in four tags, no dependencies. */
   static WebFixture start(Path tmp) throws IOException {
-    SearchIndex index = TestIndex.of(tmp.resolve("index"), Path.of("src/main/resources/sample"));
+    return start(tmp, TestIndex.of(tmp.resolve("index"), Path.of("src/main/resources/sample")));
+  }
+
+  /** Spack's own test mirror, as tag {@code spack-v2}: binaries with their dependencies. */
+  static WebFixture startBuildCache(Path tmp) throws IOException {
+    Path dir = tmp.resolve("index");
+    List<IngestRun.BuildCache> caches =
+        List.of(new IngestRun.BuildCache(SPACK_V2, "spack-v2", null));
+    new IngestRun(new IngestRun.Options(List.of(), caches, dir, false, false, 2), IngestProgress.NONE)
+        .run();
+    return start(tmp, SearchIndex.open(dir, Limits.DEFAULT, Duration.ofHours(1)));
+  }
+
+  private static WebFixture start(Path tmp, SearchIndex index) {
     ApiServer server =
         ApiServer.start(
             new ServerConfig("127.0.0.1", 0, List.of(), ServerConfig.DEFAULT_MAX_BODY_BYTES),

@@ -20,7 +20,7 @@ class WebScreenshots {
           "summary", "?view=packages",
           "search", "?q=compiler:gcc*&target=aarch64&target=ppc64le",
           "package",
-              "?view=package&pkg=py-filelock&tag=develop&hash=2le7clpozbk73bii2o75wtxc45r37ng3",
+              "?view=package&pkg=py-filelock&ptag=develop&hash=2le7clpozbk73bii2o75wtxc45r37ng3",
           "graphiql", "graphiql");
   private static final Map<String, Integer> WIDTHS = Map.of("phone", 390, "desktop", 1440);
   private static final int MAX_HEIGHT = 2400;
