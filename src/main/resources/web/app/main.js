@@ -123,6 +123,7 @@ async function show(options = {}) {
   const mine = ++ticket;
   document.body.setAttribute('aria-busy', 'true');
   $('content').classList.add('loading');
+  $('loading').hidden = false;
   try {
     if (state.view === 'package') await showPackage(mine);
     else await showSearch(mine);
@@ -139,6 +140,7 @@ async function show(options = {}) {
       document.body.dataset.loads = String(++loads);
       document.body.removeAttribute('aria-busy');
       $('content').classList.remove('loading');
+      $('loading').hidden = true;
       if (!options.keepScroll) window.scrollTo(0, 0);
       // After a link, focus goes where the new view starts (the install panel when it opened).
       if (options.focus) ($('install') || $('content')).focus();

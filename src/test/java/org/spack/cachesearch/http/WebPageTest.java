@@ -70,10 +70,10 @@ class WebPageTest {
   void everyModuleImportedIsServed() {
     for (String name : WebPage.ASSETS) {
       String source = text(client.get("app/" + name));
-      Matcher imports =
-          Pattern.compile("from '\\./([a-z]+\\.js)'").matcher(source);
+      Matcher imports = Pattern.compile("from '\\./([a-z]+\\.js)'").matcher(source);
       while (imports.find()) {
-        assertTrue(WebPage.ASSETS.contains(imports.group(1)), name + " imports " + imports.group(1));
+        assertTrue(
+            WebPage.ASSETS.contains(imports.group(1)), name + " imports " + imports.group(1));
       }
     }
   }

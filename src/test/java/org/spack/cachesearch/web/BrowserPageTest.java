@@ -20,12 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The web page at {@code /} in headless Chromium over the bundled sample: what a person sees
- * equals what the API answers (asked here over plain HTTP), and no step logs a console error.
+ * The web page at {@code /} in headless Chromium over the bundled sample: what a person sees equals
+ * what the API answers (asked here over plain HTTP), and no step logs a console error.
  */
 class BrowserPageTest {
-  private static final String TOTAL = "query($q: String, $s: String, $f: SpecFilter, $c: String)"
-      + " { search(query: $q, spec: $s, filter: $f, compatibleWith: $c) { totalCount } }";
+  private static final String TOTAL =
+      "query($q: String, $s: String, $f: SpecFilter, $c: String)"
+          + " { search(query: $q, spec: $s, filter: $f, compatibleWith: $c) { totalCount } }";
 
   @TempDir static Path tmp;
   private static WebFixture fixture;
@@ -95,7 +96,8 @@ class BrowserPageTest {
     page.open("").type("spec", "py-filelock@3.12: %gcc@13:").type("cpu", "zen3").submit();
     assertEquals(24, page.total());
     assertEquals(24, apiTotal(Map.of("s", "py-filelock@3.12: %gcc@13:", "c", "zen3")));
-    assertEquals("?spec=py-filelock%403.12%3A+%25gcc%4013%3A&cpu=zen3",
+    assertEquals(
+        "?spec=py-filelock%403.12%3A+%25gcc%4013%3A&cpu=zen3",
         page.script("return location.search"));
   }
 
@@ -123,7 +125,9 @@ class BrowserPageTest {
                 + " limit: 10) { values { value count } } }",
             Map.of("f", filter, "fields", List.of(field)));
     Map<String, Integer> counts = new LinkedHashMap<>();
-    answer.at("/data/facets/0/values").forEach(v -> counts.put(v.get("value").asText(), v.get("count").asInt()));
+    answer
+        .at("/data/facets/0/values")
+        .forEach(v -> counts.put(v.get("value").asText(), v.get("count").asInt()));
     return counts;
   }
 
@@ -161,7 +165,8 @@ class BrowserPageTest {
     Set<String> runOnZen3 = Set.of("x86_64", "x86_64_v2", "x86_64_v3", "zen", "zen2", "zen3");
     assertEquals(apiTotal(Map.of("c", "zen3")), page.total());
     assertFalse(page.facet("target").isEmpty());
-    assertTrue(runOnZen3.containsAll(page.facet("target").keySet()), page.facet("target").toString());
+    assertTrue(
+        runOnZen3.containsAll(page.facet("target").keySet()), page.facet("target").toString());
     assertTrue(runOnZen3.containsAll(page.texts("td[data-col=target]")));
   }
 
@@ -206,7 +211,8 @@ class BrowserPageTest {
         page.texts("thead th"));
     page.click("input[name=col][value=stacks]");
     assertEquals(
-        List.of("Hash", "Variants", "Platform", "OS", "Target", "Compiler"), page.texts("thead th"));
+        List.of("Hash", "Variants", "Platform", "OS", "Target", "Compiler"),
+        page.texts("thead th"));
   }
 
   @Test
@@ -224,8 +230,12 @@ class BrowserPageTest {
     page.open("").search("q", "compiler:gcc* AND target:aarch64").tick("os", "ubuntu24.04");
     int narrowed = page.total();
     assertEquals(
-        apiTotal(Map.of("q", "compiler:gcc* AND target:aarch64",
-            "f", Map.of("os", List.of("ubuntu24.04")))),
+        apiTotal(
+            Map.of(
+                "q",
+                "compiler:gcc* AND target:aarch64",
+                "f",
+                Map.of("os", List.of("ubuntu24.04")))),
         narrowed);
 
     page.back();

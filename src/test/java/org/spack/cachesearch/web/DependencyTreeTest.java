@@ -55,8 +55,7 @@ class DependencyTreeTest {
         .forEach(d -> expected.add(d.get("name").asText()));
     assertFalse(expected.isEmpty());
     page.until(
-        () ->
-            page.texts("#install .tree > li:nth-child(4) .tree > li strong").equals(expected));
+        () -> page.texts("#install .tree > li:nth-child(4) .tree > li strong").equals(expected));
     assertEquals(List.of(), page.consoleErrors());
   }
 }

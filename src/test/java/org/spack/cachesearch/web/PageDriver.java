@@ -122,7 +122,8 @@ final class PageDriver {
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (WebElement item : all("fieldset[data-facet='" + key + "'] li")) {
       String count = item.findElement(By.cssSelector(".count")).getText().replace(",", "");
-      counts.put(item.getDomAttribute("data-value"), count.isEmpty() ? -1 : Integer.parseInt(count));
+      counts.put(
+          item.getDomAttribute("data-value"), count.isEmpty() ? -1 : Integer.parseInt(count));
     }
     return counts;
   }

@@ -35,7 +35,8 @@ import org.spack.cachesearch.search.TestIndex;
 final class WebFixture implements AutoCloseable {
   static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
   static final String CHROMIUM = "/usr/bin/chromium";
-  static final String SPACK_V2 = "src/test/resources/buildcache/v2_layout/unsigned/build_cache/index.json";
+  static final String SPACK_V2 =
+      "src/test/resources/buildcache/v2_layout/unsigned/build_cache/index.json";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -60,7 +61,8 @@ final class WebFixture implements AutoCloseable {
     Path dir = tmp.resolve("index");
     List<IngestRun.BuildCache> caches =
         List.of(new IngestRun.BuildCache(SPACK_V2, "spack-v2", null));
-    new IngestRun(new IngestRun.Options(List.of(), caches, dir, false, false, 2), IngestProgress.NONE)
+    new IngestRun(
+            new IngestRun.Options(List.of(), caches, dir, false, false, 2), IngestProgress.NONE)
         .run();
     return start(tmp, SearchIndex.open(dir, Limits.DEFAULT, Duration.ofHours(1)));
   }

@@ -41,10 +41,12 @@ class WebScreenshots {
           } else {
             page.open(view.getValue());
           }
-          Number height =
-              (Number) page.script("return document.documentElement.scrollHeight");
-          fixture.driver.manage().window().setSize(
-              new Dimension(width.getValue(), Math.min(MAX_HEIGHT, height.intValue())));
+          Number height = (Number) page.script("return document.documentElement.scrollHeight");
+          fixture
+              .driver
+              .manage()
+              .window()
+              .setSize(new Dimension(width.getValue(), Math.min(MAX_HEIGHT, height.intValue())));
           byte[] png = fixture.driver.getScreenshotAs(OutputType.BYTES);
           Files.write(out.resolve(view.getKey() + "-" + width.getKey() + ".png"), png);
         }
