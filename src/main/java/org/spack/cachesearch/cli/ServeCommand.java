@@ -39,10 +39,11 @@ import picocli.CommandLine.Command;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serves the GraphQL API (/graphql), GraphiQL (/graphiql), /health, /health/live,"
-          + " /health/ready and Prometheus metrics (/metrics). With a missing or empty index it"
-          + " first ingests the bundled sample pages. A new commit of the index (from a later"
-          + " ingest) is picked up without a restart. On SIGTERM, requests in flight finish"
+      "Serves the web page (/), the GraphQL API (/graphql), GraphiQL (/graphiql), /health,"
+          + " /health/live, /health/ready and Prometheus metrics (/metrics). With a missing or"
+          + " empty index it first ingests the bundled sample pages. A new commit of the index"
+          + " (from a later ingest) is picked up without a restart. On SIGTERM, requests in"
+          + " flight finish"
           + " (up to --shutdown-grace) and new ones get 503.",
       "Exit codes: 64 usage error (a bad setting, a port in use, an index path that is a file),"
           + " 65 an index of another schema version, 70 internal error."

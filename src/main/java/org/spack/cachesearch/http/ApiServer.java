@@ -19,11 +19,12 @@ import java.util.function.Supplier;
 import org.xnio.Options;
 
 /**
- * The HTTP server: GraphQL at {@code /graphql}, GraphiQL at {@code /graphiql}, health checks at
- * {@code /health}, {@code /health/live} and {@code /health/ready}, Prometheus metrics at {@code
- * /metrics}. Around every route: the access log, a response counter, security headers and graceful
- * shutdown; around {@code /graphql}, the bound on concurrent work. Depends only on graphql-java,
- * Undertow, Jackson and the Prometheus client, so any {@link GraphQL} object can be served.
+ * The HTTP server: the web page at {@code /}, GraphQL at {@code /graphql}, GraphiQL at {@code
+ * /graphiql}, health checks at {@code /health}, {@code /health/live} and {@code /health/ready},
+ * Prometheus metrics at {@code /metrics}. Around every route: the access log, a response counter,
+ * security headers and graceful shutdown; around {@code /graphql}, the bound on concurrent work.
+ * Depends only on graphql-java, Undertow, Jackson and the Prometheus client, so any {@link GraphQL}
+ * object can be served.
  */
 public final class ApiServer implements AutoCloseable {
   /** Responses of this size or less go out uncompressed: gzip would save little. */

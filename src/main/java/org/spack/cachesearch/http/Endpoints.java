@@ -16,7 +16,8 @@ final class Endpoints {
             new LoadLimit(config.limits(), new GraphQLHandler(graphQL, config.maxBodyBytes())));
     Routes routes =
         new Routes()
-            .get("/", Routes.redirect("graphiql"))
+            .get("/", WebPage.page())
+            .get("/app/*", new WebPage())
             .get("/graphql", graphql)
             .post("/graphql", graphql)
             .get("/graphiql", GraphiQLAssets.page())

@@ -55,15 +55,6 @@ final class Routes implements HttpHandler {
     routing.handleRequest(exchange);
   }
 
-  /** A handler answering 302 with a {@code Location} relative to the request's own URL. */
-  static HttpHandler redirect(String location) {
-    return exchange -> {
-      exchange.setStatusCode(StatusCodes.FOUND);
-      exchange.getResponseHeaders().put(Headers.LOCATION, location);
-      exchange.endExchange();
-    };
-  }
-
   private static void notFound(HttpServerExchange exchange) {
     PlainText.send(exchange, StatusCodes.NOT_FOUND, "not found: " + exchange.getRequestPath());
   }

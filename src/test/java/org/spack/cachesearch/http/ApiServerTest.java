@@ -14,7 +14,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +27,7 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The routes around {@code /graphql}: GraphiQL, health, redirects, errors, gzip and CORS. */
+/** The routes around {@code /graphql}: GraphiQL, health, errors, gzip and CORS. */
 class ApiServerTest {
   private static final String PLAIN = "text/plain; charset=utf-8";
   private static final String QUERY = "{\"query\": \"{ hello }\"}";
@@ -103,14 +102,6 @@ class ApiServerTest {
     assertEquals(503, response.statusCode());
     assertEquals(PLAIN, contentType(response));
     assertEquals("index not found: /data/index", text(response));
-  }
-
-  @Test
-  void rootRedirectsToGraphiql() {
-    HttpResponse<byte[]> response = start().get("");
-    assertEquals(302, response.statusCode());
-    assertEquals(Optional.of("graphiql"), response.headers().firstValue("Location"));
-    assertEquals(URI.create(client.uri("") + "graphiql"), response.uri().resolve("graphiql"));
   }
 
   @Test
