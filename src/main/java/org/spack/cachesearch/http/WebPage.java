@@ -1,8 +1,5 @@
 package org.spack.cachesearch.http;
 
-import io.undertow.server.HttpHandler;
-import io.undertow.server.HttpServerExchange;
-import io.undertow.util.StatusCodes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +9,7 @@ import java.util.Map;
  * /app/<name>}, from {@code web/} on the classpath. The page talks to {@code /graphql} only and
  * runs no inline script or style, so its policy names nothing but this server.
  */
-final class WebPage implements HttpHandler {
+final class WebPage extends StaticFiles {
   static final String POLICY =
       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
           + " connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -33,29 +30,23 @@ final class WebPage implements HttpHandler {
   /** Not versioned in their URLs, so a browser asks again each time (a 304 is cheap). */
   private static final String NO_CACHE = "no-cache";
 
-  private final Map<String, StaticFile> files = new LinkedHashMap<>();
-
   WebPage() {
+    super(assets());
+  }
+
+  private static Map<String, StaticFile> assets() {
+    Map<String, StaticFile> files = new LinkedHashMap<>();
     for (String name : ASSETS) {
       String type =
           name.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8";
       files.put("/app/" + name, StaticFile.load("web/app/" + name, type, NO_CACHE));
     }
+    return files;
   }
 
   /** The HTML page, with the policy that lets only this server's files run. */
   static StaticFile page() {
     return StaticFile.load("web/index.html", "text/html; charset=utf-8", NO_CACHE)
         .withHeader(SecurityHeaders.CONTENT_SECURITY_POLICY, POLICY);
-  }
-
-  @Override
-  public void handleRequest(HttpServerExchange exchange) {
-    StaticFile file = files.get(exchange.getRelativePath());
-    if (file == null) {
-      PlainText.send(exchange, StatusCodes.NOT_FOUND, "not found: " + exchange.getRequestPath());
-    } else {
-      file.handleRequest(exchange);
-    }
   }
 }
