@@ -31,7 +31,14 @@ public enum SortOrder {
   }
 
   private static SortField by(SpecField field, boolean reverse) {
-    return string(field.sortField().orElseThrow(), reverse);
+    SortField f = string(field.sortField().orElseThrow(), reverse);
+    // Lucene skips non-competitive hits through the sort field's postings, opening one postings
+    // list per term between the cursor and the queue's bottom (up to 1024 terms) in every
+    // segment. For hashes (one term per spec) that range is a few hundred terms and deep paging
+    // flies; for packages, versions and compilers it is every value below the bottom, and on a
+    // narrow query (one package's version range at 1M specs) opening them was 80% of the search.
+    f.setOptimizeSortWithIndexedData(field == SpecField.HASH);
+    return f;
   }
 
   private static SortField string(String field, boolean reverse) {

@@ -21,7 +21,9 @@ import org.spack.cachesearch.search.SearchIndex;
  * p99.
  *
  * <p>Usage: {@code QueryBench INDEX_DIR FLOOR_DIR [SECONDS=5] [SOLR_DIR]}; with {@code SOLR_DIR}
- * (the Solr home {@link IngestBench} keeps) embedded Solr is a third contender.
+ * (the Solr home {@link IngestBench} keeps) embedded Solr is a third contender. The environment
+ * variable {@code QUERIES} (names of {@link MixQuery}, comma-separated) times only those, for a
+ * profile of one query.
  */
 public final class QueryBench {
   private static final int MIN_CALLS = 5;
@@ -30,7 +32,17 @@ public final class QueryBench {
   /** Keeps every answer alive, so that no call can be optimised away. */
   private static long sink;
 
+  /** The queries timed: all, or those named in {@code QUERIES}. */
+  private static final List<MixQuery> TIMED = timed(System.getenv("QUERIES"));
+
   private QueryBench() {}
+
+  private static List<MixQuery> timed(String names) {
+    if (names == null || names.isBlank()) {
+      return List.of(MixQuery.values());
+    }
+    return Arrays.stream(names.split(",")).map(String::strip).map(MixQuery::valueOf).toList();
+  }
 
   public static void main(String[] args) throws IOException {
     if (args.length < 2 || args.length > 4) {
@@ -96,7 +108,7 @@ public final class QueryBench {
   private static void warmUp(List<QueryMix> mixes, double seconds) {
     long end = System.nanoTime() + (long) (seconds * 1e9);
     for (int round = 0; round < 3 || System.nanoTime() < end; round++) {
-      for (MixQuery q : MixQuery.values()) {
+      for (MixQuery q : TIMED) {
         mixes.forEach(m -> sink += q.ask(m).ids().size());
       }
     }
@@ -105,7 +117,7 @@ public final class QueryBench {
   /** One row per query: each contender's p50 and p99, then ours' p50 over each other's. */
   private static void report(List<QueryMix> mixes, double seconds) {
     System.out.println(header(mixes));
-    for (MixQuery q : MixQuery.values()) {
+    for (MixQuery q : TIMED) {
       System.out.println(row(q.title, measure(q, mixes, seconds)));
     }
   }
