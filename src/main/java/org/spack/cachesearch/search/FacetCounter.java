@@ -4,17 +4,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.spack.cachesearch.index.SpecField;
@@ -23,8 +27,9 @@ import org.spack.cachesearch.search.Requests.FacetRequest;
 /**
  * Value counts per facet dimension with multi-select semantics: the counts of a dimension honour
  * every filter but its own. Dimensions without a filter of their own share one pass over the
- * matches; each filtered one takes a pass of its own (as Solr's tag/exclude does). Counts over the
- * whole index are computed once per index generation.
+ * matches, counted as they are found ({@link ValueCounting}); each filtered one takes a pass of its
+ * own (as Solr's tag/exclude does). Counts over the whole index are computed once per index
+ * generation.
  */
 final class FacetCounter {
   private FacetCounter() {}
@@ -37,56 +42,114 @@ final class FacetCounter {
     Selection selection = r.selection();
     Query parsed = view.selector().parsed(selection);
     boolean matchAll = parsed instanceof MatchAllDocsQuery && !selection.isNarrowed();
-    Map<SpecField, FacetsCollector> passes = new HashMap<>();
-    List<FacetCounts> out = new ArrayList<>();
+    int filtered = selection.filter().values().size();
+    // Per pass (keyed by the filter it leaves out, or null), the fields it counts.
+    Map<SpecField, List<SpecField>> passes = new LinkedHashMap<>();
+    Map<SpecField, FacetCounts> out = new EnumMap<>(SpecField.class);
     for (SpecField field : r.fields()) {
       // A field's own filter is left out of its counts; others share the fully filtered pass.
       SpecField except = selection.filter().values().containsKey(field) ? field : null;
-      int filtered = selection.filter().values().size();
       boolean unfiltered = matchAll && (filtered == 0 || (filtered == 1 && except != null));
       if (unfiltered) {
-        out.add(top(field, allValues(view, field.indexField()), r));
-        continue;
+        out.put(field, top(field, allValues(view, field.indexField()), r));
+      } else {
+        passes.computeIfAbsent(except, k -> new ArrayList<>()).add(field);
       }
-      FacetsCollector pass =
-          passes.computeIfAbsent(
-              except, k -> view.collect(view.selector().query(selection, parsed, except)));
-      boolean narrowed =
-          r.prefix() != null && !r.prefix().isEmpty()
-              || r.contains() != null && !r.contains().isEmpty();
-      out.add(
-          narrowed
-              ? top(field, countOf(view, field.indexField(), pass), r)
-              : topOf(view, field, pass, r.limit()));
+    }
+    passes.forEach(
+        (except, fields) -> {
+          Query query = view.selector().query(selection, parsed, except);
+          out.putAll(countPass(view, query, fields, r));
+        });
+    List<FacetCounts> ordered = new ArrayList<>(r.fields().size());
+    r.fields().forEach(f -> ordered.add(out.get(f)));
+    return ordered;
+  }
+
+  /** One pass over the matches of {@code query}, counting every field of {@code fields}. */
+  private static Map<SpecField, FacetCounts> countPass(
+      IndexView view, Query query, List<SpecField> fields, FacetRequest r) {
+    Map<SpecField, FacetCounts> out = new EnumMap<>(SpecField.class);
+    List<SpecField> counted = new ArrayList<>();
+    List<SortedSetDocValuesReaderState> states = new ArrayList<>();
+    for (SpecField field : fields) {
+      Optional<SortedSetDocValuesReaderState> state = view.cache().state(field.indexField());
+      if (state.isEmpty()) {
+        out.put(field, new FacetCounts(field, List.of(), 0));
+      } else {
+        counted.add(field);
+        states.add(state.get());
+      }
+    }
+    if (counted.isEmpty()) {
+      return out;
+    }
+    int[][] counts = ValueCounting.count(view, query, states);
+    boolean narrowed =
+        r.prefix() != null && !r.prefix().isEmpty()
+            || r.contains() != null && !r.contains().isEmpty();
+    try {
+      for (int d = 0; d < counted.size(); d++) {
+        SpecField field = counted.get(d);
+        SortedSetDocValues labels = states.get(d).getDocValues();
+        out.put(
+            field,
+            narrowed
+                ? top(field, labelled(labels, counts[d]), r)
+                : topOf(field, labels, counts[d], r.limit()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return out;
   }
 
   /**
-   * The {@code limit} most frequent values among a pass's documents, labelling only those: a
-   * dimension of thousands of values (packages, variants) costs no string per value. Lucene breaks
-   * ties by ordinal, which is the values' byte order, as {@link #ORDER} does for these values.
+   * The {@code limit} most frequent values, labelling only those: a dimension of thousands of
+   * values (packages, variants) costs no string per value. Ties go to the lower ordinal, which is
+   * the values' byte order, as {@link #ORDER} does for these values.
    */
-  private static FacetCounts topOf(IndexView view, SpecField field, FacetsCollector fc, int limit) {
-    String dim = field.indexField();
-    Optional<SortedSetDocValuesReaderState> state = view.cache().state(dim);
-    if (state.isEmpty()) {
-      return new FacetCounts(field, List.of(), 0);
-    }
-    try {
-      FacetResult result =
-          new SortedSetDocValuesFacetCounts(state.get(), fc).getTopChildren(limit, dim);
-      if (result == null) {
-        return new FacetCounts(field, List.of(), 0);
+  private static FacetCounts topOf(
+      SpecField field, SortedSetDocValues labels, int[] counts, int limit) throws IOException {
+    PriorityQueue<int[]> top =
+        new PriorityQueue<>(
+            limit + 1,
+            (a, b) -> a[1] != b[1] ? Integer.compare(a[1], b[1]) : Integer.compare(b[0], a[0]));
+    int nonZero = 0;
+    for (int ord = 0; ord < counts.length; ord++) {
+      if (counts[ord] > 0) {
+        nonZero++;
+        top.add(new int[] {ord, counts[ord]});
+        if (top.size() > limit) {
+          top.poll();
+        }
       }
-      List<ValueCount> shown = new ArrayList<>(result.labelValues.length);
-      for (LabelAndValue lv : result.labelValues) {
-        shown.add(new ValueCount(lv.label, lv.value.intValue()));
-      }
-      return new FacetCounts(field, shown, result.childCount - shown.size());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
+    ValueCount[] shown = new ValueCount[top.size()];
+    for (int i = shown.length - 1; i >= 0; i--) {
+      int[] best = top.poll();
+      shown[i] = new ValueCount(label(labels, best[0]), best[1]);
+    }
+    return new FacetCounts(field, List.of(shown), nonZero - shown.length);
+  }
+
+  /** Every value with a count, by count then value. */
+  private static List<ValueCount> labelled(SortedSetDocValues labels, int[] counts)
+      throws IOException {
+    List<ValueCount> values = new ArrayList<>();
+    for (int ord = 0; ord < counts.length; ord++) {
+      if (counts[ord] > 0) {
+        values.add(new ValueCount(label(labels, ord), counts[ord]));
+      }
+    }
+    values.sort(ORDER);
+    return values;
+  }
+
+  /** The value of a facet ordinal: its term is the dimension and the value, as a path. */
+  private static String label(SortedSetDocValues labels, int ord) throws IOException {
+    String[] path = FacetsConfig.stringToPath(labels.lookupOrd(ord).utf8ToString());
+    return path[path.length - 1];
   }
 
   /** The limit in range, and each field a facet field named once. */

@@ -1,0 +1,150 @@
+package org.spack.cachesearch.search;
+
+import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiDocValues.MultiSortedSetDocValues;
+import org.apache.lucene.index.OrdinalMap;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.util.LongValues;
+
+/**
+ * Counts the values of several facet dimensions in the one pass that finds the matches: no bitset
+ * of the matches is built and walked again per dimension (as {@code FacetsCollector} and {@code
+ * SortedSetDocValuesFacetCounts} do), each match reads its ordinal in every dimension at once.
+ * Counts are kept per segment ordinal and mapped to the dimension's global ordinals once per
+ * segment.
+ */
+final class ValueCounting implements CollectorManager<ValueCounting.Counts, int[][]> {
+  private final List<SortedSetDocValuesReaderState> states;
+
+  private ValueCounting(List<SortedSetDocValuesReaderState> states) {
+    this.states = List.copyOf(states);
+  }
+
+  /** Per dimension (in the order of {@code states}), the matches' count of each global ordinal. */
+  static int[][] count(IndexView view, Query query, List<SortedSetDocValuesReaderState> states) {
+    ValueCounting manager = new ValueCounting(states);
+    return view.run(() -> view.searcher().search(query, manager));
+  }
+
+  @Override
+  public Counts newCollector() throws IOException {
+    return new Counts(states);
+  }
+
+  @Override
+  public int[][] reduce(Collection<Counts> collectors) {
+    int[][] total = new int[states.size()][];
+    for (int d = 0; d < total.length; d++) {
+      total[d] = new int[states.get(d).getSize()];
+    }
+    for (Counts c : collectors) {
+      for (int d = 0; d < total.length; d++) {
+        for (int ord = 0; ord < total[d].length; ord++) {
+          total[d][ord] += c.global[d][ord];
+        }
+      }
+    }
+    return total;
+  }
+
+  /** One searcher slice's counts. */
+  static final class Counts implements Collector {
+    private final List<SortedSetDocValuesReaderState> states;
+    private final OrdinalMap[] maps;
+    private final int[][] global;
+
+    Counts(List<SortedSetDocValuesReaderState> states) throws IOException {
+      this.states = states;
+      this.maps = new OrdinalMap[states.size()];
+      this.global = new int[states.size()][];
+      for (int d = 0; d < global.length; d++) {
+        global[d] = new int[states.get(d).getSize()];
+        // Several segments share the state's ordinal map; one segment's ordinals are global.
+        if (states.get(d).getDocValues() instanceof MultiSortedSetDocValues multi) {
+          maps[d] = multi.mapping;
+        }
+      }
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+      return ScoreMode.COMPLETE_NO_SCORES;
+    }
+
+    @Override
+    public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+      return new Segment(context);
+    }
+
+    /** Counts in one segment's ordinals, mapped to global ones when the segment is done. */
+    private final class Segment implements LeafCollector {
+      private final int leaf;
+      private final SortedDocValues[] single;
+      private final SortedSetDocValues[] multi;
+      private final int[][] counts;
+
+      Segment(LeafReaderContext context) throws IOException {
+        int n = states.size();
+        leaf = context.ord;
+        single = new SortedDocValues[n];
+        multi = new SortedSetDocValues[n];
+        counts = new int[n][];
+        for (int d = 0; d < n; d++) {
+          SortedSetDocValues values =
+              DocValues.getSortedSet(context.reader(), states.get(d).getField());
+          single[d] = DocValues.unwrapSingleton(values);
+          multi[d] = single[d] == null ? values : null;
+          counts[d] = new int[(int) values.getValueCount()];
+        }
+      }
+
+      @Override
+      public void setScorer(Scorable scorer) {
+        // Counting needs no score.
+      }
+
+      @Override
+      public void collect(int doc) throws IOException {
+        for (int d = 0; d < counts.length; d++) {
+          SortedDocValues one = single[d];
+          if (one != null) {
+            if (one.advanceExact(doc)) {
+              counts[d][one.ordValue()]++;
+            }
+          } else if (multi[d].advanceExact(doc)) {
+            SortedSetDocValues many = multi[d];
+            for (int i = many.docValueCount(); i > 0; i--) {
+              counts[d][(int) many.nextOrd()]++;
+            }
+          }
+        }
+      }
+
+      @Override
+      public void finish() {
+        for (int d = 0; d < counts.length; d++) {
+          int[] segment = counts[d];
+          int[] into = global[d];
+          LongValues toGlobal = maps[d] == null ? LongValues.IDENTITY : maps[d].getGlobalOrds(leaf);
+          for (int ord = 0; ord < segment.length; ord++) {
+            if (segment[ord] != 0) {
+              into[(int) toGlobal.get(ord)] += segment[ord];
+            }
+          }
+        }
+      }
+    }
+  }
+}
