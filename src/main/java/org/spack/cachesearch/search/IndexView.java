@@ -8,11 +8,14 @@ import java.util.function.Supplier;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.FuzzyTermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
 import org.spack.cachesearch.index.SpecHit;
 import org.spack.cachesearch.search.Requests.FacetRequest;
 import org.spack.cachesearch.search.Requests.PackageRequest;
@@ -131,6 +134,27 @@ public final class IndexView implements AutoCloseable {
 
   int count(Query query) {
     return run(() -> searcher.count(query));
+  }
+
+  /**
+   * The number of matches when every segment knows it without visiting them ({@link Weight#count}:
+   * a term without deletions, match-all); null when a search must count them.
+   */
+  Integer quickCount(Query query) {
+    return run(
+        () -> {
+          Weight weight =
+              searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
+          int total = 0;
+          for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            int count = weight.count(leaf);
+            if (count < 0) {
+              return null;
+            }
+            total += count;
+          }
+          return total;
+        });
   }
 
   /** Every document matching {@code query}, collected for facet counting. */

@@ -14,6 +14,7 @@ import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.spack.cachesearch.index.SpecField;
 import org.spack.cachesearch.index.SpecHit;
@@ -29,6 +30,9 @@ final class SpecSearch {
   /** Hash lookups match few documents (one per tag); more than this is a prefix to refine. */
   private static final int MAX_HASH_HITS = 1000;
 
+  /** IndexSearcher's own: hits are counted exactly up to here, then skipping may start. */
+  private static final int DEFAULT_THRESHOLD = 1000;
+
   private SpecSearch() {}
 
   static ResultPage<SpecHit> search(IndexView view, SpecRequest r) {
@@ -37,14 +41,20 @@ final class SpecSearch {
     Query query = view.selector().query(r.selection());
     FieldDoc after =
         r.after() == null ? null : Cursor.decode(order, r.after(), view.reader().maxDoc());
-    TopFieldDocs top =
-        view.run(() -> view.searcher().searchAfter(after, query, first + 1, order.sort(), false));
+    // A total Lucene cannot read off the index (Weight#count) is counted by the same pass that
+    // finds the page, not by a second search.
+    Integer quick = r.countTotal() ? view.quickCount(query) : null;
+    boolean countInPass = r.countTotal() && quick == null;
+    TopFieldCollectorManager collect =
+        new TopFieldCollectorManager(
+            order.sort(), first + 1, after, countInPass ? Integer.MAX_VALUE : DEFAULT_THRESHOLD);
+    TopFieldDocs top = view.run(() -> view.searcher().search(query, collect));
     List<ResultPage.Edge<SpecHit>> edges = new ArrayList<>();
     for (int i = 0; i < Math.min(first, top.scoreDocs.length); i++) {
       ScoreDoc hit = top.scoreDocs[i];
       edges.add(new ResultPage.Edge<>(Cursor.encode(order, (FieldDoc) hit), view.load(hit.doc)));
     }
-    Integer total = r.countTotal() ? view.count(query) : null;
+    Integer total = countInPass ? Integer.valueOf((int) top.totalHits.value) : quick;
     return new ResultPage<>(edges, top.scoreDocs.length > first, after != null, total);
   }
 
