@@ -3,7 +3,6 @@ package org.spack.cachesearch.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -13,8 +12,6 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -33,9 +30,6 @@ import org.spack.cachesearch.search.Requests.FacetRequest;
  */
 final class FacetCounter {
   private FacetCounter() {}
-
-  private static final Comparator<ValueCount> ORDER =
-      Comparator.comparingInt(ValueCount::count).reversed().thenComparing(ValueCount::value);
 
   static List<FacetCounts> count(IndexView view, FacetRequest r) {
     check(view, r);
@@ -84,7 +78,7 @@ final class FacetCounter {
     if (counted.isEmpty()) {
       return out;
     }
-    int[][] counts = ValueCounting.count(view, query, states);
+    int[][] counts = ValueCounting.count(view, query, states).counts();
     boolean narrowed =
         r.prefix() != null && !r.prefix().isEmpty()
             || r.contains() != null && !r.contains().isEmpty();
@@ -95,7 +89,7 @@ final class FacetCounter {
         out.put(
             field,
             narrowed
-                ? top(field, labelled(labels, counts[d]), r)
+                ? top(field, ValueCounting.labelled(labels, counts[d]), r)
                 : topOf(field, labels, counts[d], r.limit()));
       }
     } catch (IOException e) {
@@ -107,7 +101,7 @@ final class FacetCounter {
   /**
    * The {@code limit} most frequent values, labelling only those: a dimension of thousands of
    * values (packages, variants) costs no string per value. Ties go to the lower ordinal, which is
-   * the values' byte order, as {@link #ORDER} does for these values.
+   * the values' byte order, as {@link ValueCount#BY_COUNT} does for these values.
    */
   private static FacetCounts topOf(
       SpecField field, SortedSetDocValues labels, int[] counts, int limit) throws IOException {
@@ -128,28 +122,9 @@ final class FacetCounter {
     ValueCount[] shown = new ValueCount[top.size()];
     for (int i = shown.length - 1; i >= 0; i--) {
       int[] best = top.poll();
-      shown[i] = new ValueCount(label(labels, best[0]), best[1]);
+      shown[i] = new ValueCount(ValueCounting.label(labels, best[0]), best[1]);
     }
     return new FacetCounts(field, List.of(shown), nonZero - shown.length);
-  }
-
-  /** Every value with a count, by count then value. */
-  private static List<ValueCount> labelled(SortedSetDocValues labels, int[] counts)
-      throws IOException {
-    List<ValueCount> values = new ArrayList<>();
-    for (int ord = 0; ord < counts.length; ord++) {
-      if (counts[ord] > 0) {
-        values.add(new ValueCount(label(labels, ord), counts[ord]));
-      }
-    }
-    values.sort(ORDER);
-    return values;
-  }
-
-  /** The value of a facet ordinal: its term is the dimension and the value, as a path. */
-  private static String label(SortedSetDocValues labels, int ord) throws IOException {
-    String[] path = FacetsConfig.stringToPath(labels.lookupOrd(ord).utf8ToString());
-    return path[path.length - 1];
   }
 
   /** The limit in range, and each field a facet field named once. */
@@ -180,33 +155,29 @@ final class FacetCounter {
 
   /** Every value of {@code dim} among the matches of {@code query}, by count then value. */
   static List<ValueCount> values(IndexView view, String dim, Query query) {
-    return countOf(view, dim, view.collect(query));
+    return ValueCounting.valuesOf(view, query, List.of(dim)).values().get(0);
   }
 
   /** Every value of {@code dim} over the whole index: cached per index generation. */
   static List<ValueCount> allValues(IndexView view, String dim) {
-    return view.memo("all-values:" + dim, () -> countOf(view, dim, null));
+    return view.memo("all-values:" + dim, () -> countAll(view, dim));
   }
 
-  /** Every value of {@code dim} among the documents {@code fc} collected; null for every one. */
-  static List<ValueCount> countOf(IndexView view, String dim, FacetsCollector fc) {
+  /** Every value of {@code dim} over every live document (Lucene's own whole-index count). */
+  private static List<ValueCount> countAll(IndexView view, String dim) {
     Optional<SortedSetDocValuesReaderState> state = view.cache().state(dim);
     if (state.isEmpty()) {
       return List.of();
     }
     try {
-      SortedSetDocValuesFacetCounts counts =
-          fc == null
-              ? new SortedSetDocValuesFacetCounts(state.get())
-              : new SortedSetDocValuesFacetCounts(state.get(), fc);
-      FacetResult result = counts.getAllChildren(dim);
+      FacetResult result = new SortedSetDocValuesFacetCounts(state.get()).getAllChildren(dim);
       List<ValueCount> values = new ArrayList<>();
       if (result != null) {
         for (LabelAndValue lv : result.labelValues) {
           values.add(new ValueCount(lv.label, lv.value.intValue()));
         }
       }
-      values.sort(ORDER);
+      values.sort(ValueCount.BY_COUNT);
       return List.copyOf(values);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -38,14 +38,15 @@ final class IndexSummary {
     return tagNames(view).stream()
         .map(
             tag -> {
-              var fc = view.collect(Selector.and(new MatchAllDocsQuery(), SpecField.TAG, tag));
-              int specs = IndexView.total(fc);
-              int packages = FacetCounter.countOf(view, SpecField.PACKAGE.indexField(), fc).size();
+              ValueCounting.Counted counted =
+                  ValueCounting.valuesOf(
+                      view,
+                      Selector.and(new MatchAllDocsQuery(), SpecField.TAG, tag),
+                      List.of(SpecField.PACKAGE.indexField(), SpecField.STACK.indexField()));
+              int specs = counted.hits();
+              int packages = counted.values().get(0).size();
               List<String> stacks =
-                  FacetCounter.countOf(view, SpecField.STACK.indexField(), fc).stream()
-                      .map(ValueCount::value)
-                      .sorted()
-                      .toList();
+                  counted.values().get(1).stream().map(ValueCount::value).sorted().toList();
               return new TagSummary(tag, packages, specs, stacks);
             })
         .toList();

@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.QueryTimeoutImpl;
@@ -155,16 +153,6 @@ public final class IndexView implements AutoCloseable {
           }
           return total;
         });
-  }
-
-  /** Every document matching {@code query}, collected for facet counting. */
-  FacetsCollector collect(Query query) {
-    return run(() -> searcher.search(query, new FacetsCollectorManager()));
-  }
-
-  /** How many documents a collector saw. */
-  static int total(FacetsCollector fc) {
-    return fc.getMatchingDocs().stream().mapToInt(m -> m.totalHits).sum();
   }
 
   /** One search against this view. */

@@ -57,13 +57,25 @@ final class Packages {
       IndexView view, Selection scoped, Query parsed) {
     String name = scoped.packageName();
     String tag = scoped.tag();
-    var fc = view.collect(view.selector().query(scoped, parsed, null));
-    int numSpecs = IndexView.total(fc);
+    List<SpecField> dims =
+        List.of(
+            SpecField.STACK,
+            SpecField.VERSION,
+            SpecField.COMPILER,
+            SpecField.OS,
+            SpecField.PLATFORM,
+            SpecField.TARGET);
+    ValueCounting.Counted counted =
+        ValueCounting.valuesOf(
+            view,
+            view.selector().query(scoped, parsed, null),
+            dims.stream().map(SpecField::indexField).toList());
+    int numSpecs = counted.hits();
     if (numSpecs == 0) {
       return Optional.empty();
     }
-    Function<String, List<ValueCount>> counts = dim -> FacetCounter.countOf(view, dim, fc);
-    List<ValueCount> stacks = counts.apply(SpecField.STACK.indexField());
+    Function<SpecField, List<ValueCount>> counts = f -> counted.values().get(dims.indexOf(f));
+    List<ValueCount> stacks = counts.apply(SpecField.STACK);
     List<String> otherTags =
         FacetCounter.values(
                 view,
@@ -79,13 +91,13 @@ final class Packages {
             name,
             tag,
             numSpecs,
-            names(counts.apply(SpecField.VERSION.indexField())).stream()
+            names(counts.apply(SpecField.VERSION)).stream()
                 .sorted(SpackVersion.NEWEST_FIRST)
                 .toList(),
-            sorted(counts.apply(SpecField.COMPILER.indexField())),
-            sorted(counts.apply(SpecField.OS.indexField())),
-            sorted(counts.apply(SpecField.PLATFORM.indexField())),
-            sorted(counts.apply(SpecField.TARGET.indexField())),
+            sorted(counts.apply(SpecField.COMPILER)),
+            sorted(counts.apply(SpecField.OS)),
+            sorted(counts.apply(SpecField.PLATFORM)),
+            sorted(counts.apply(SpecField.TARGET)),
             sorted(stacks),
             stacks.stream()
                 .sorted(Comparator.comparing(ValueCount::value))

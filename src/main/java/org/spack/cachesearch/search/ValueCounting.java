@@ -1,8 +1,12 @@
 package org.spack.cachesearch.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -25,17 +29,72 @@ import org.apache.lucene.util.LongValues;
  * Counts are kept per segment ordinal and mapped to the dimension's global ordinals once per
  * segment.
  */
-final class ValueCounting implements CollectorManager<ValueCounting.Counts, int[][]> {
+final class ValueCounting implements CollectorManager<ValueCounting.Counts, ValueCounting.Tally> {
   private final List<SortedSetDocValuesReaderState> states;
 
   private ValueCounting(List<SortedSetDocValuesReaderState> states) {
     this.states = List.copyOf(states);
   }
 
-  /** Per dimension (in the order of {@code states}), the matches' count of each global ordinal. */
-  static int[][] count(IndexView view, Query query, List<SortedSetDocValuesReaderState> states) {
+  /**
+   * The number of matches, and per dimension (in the order of {@code states}) the matches' count of
+   * each global ordinal.
+   */
+  record Tally(int hits, int[][] counts) {}
+
+  /** The matches of {@code query}, counted in every dimension of {@code states}. */
+  static Tally count(IndexView view, Query query, List<SortedSetDocValuesReaderState> states) {
     ValueCounting manager = new ValueCounting(states);
     return view.run(() -> view.searcher().search(query, manager));
+  }
+
+  /**
+   * The number of matches of {@code query} and every value of each of {@code dims} among them (in
+   * the order of {@code dims}, each by count then value), from one pass over the matches.
+   */
+  static Counted valuesOf(IndexView view, Query query, List<String> dims) {
+    List<SortedSetDocValuesReaderState> states = new ArrayList<>();
+    List<Integer> at = new ArrayList<>();
+    for (String dim : dims) {
+      Optional<SortedSetDocValuesReaderState> state = view.cache().state(dim);
+      at.add(state.isPresent() ? states.size() : -1);
+      state.ifPresent(states::add);
+    }
+    ValueCounting.Tally tally = ValueCounting.count(view, query, states);
+    List<List<ValueCount>> values = new ArrayList<>(dims.size());
+    try {
+      for (int i : at) {
+        values.add(i < 0 ? List.of() : labelled(states.get(i).getDocValues(), tally.counts()[i]));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Counted(tally.hits(), values);
+  }
+
+  /** How many documents matched, and per dimension their values with counts. */
+  record Counted(int hits, List<List<ValueCount>> values) {
+    Counted {
+      values = List.copyOf(values);
+    }
+  }
+
+  /** Every value with a count, by count then value. */
+  static List<ValueCount> labelled(SortedSetDocValues labels, int[] counts) throws IOException {
+    List<ValueCount> values = new ArrayList<>();
+    for (int ord = 0; ord < counts.length; ord++) {
+      if (counts[ord] > 0) {
+        values.add(new ValueCount(label(labels, ord), counts[ord]));
+      }
+    }
+    values.sort(ValueCount.BY_COUNT);
+    return List.copyOf(values);
+  }
+
+  /** The value of a facet ordinal: its term is the dimension and the value, as a path. */
+  static String label(SortedSetDocValues labels, int ord) throws IOException {
+    String[] path = FacetsConfig.stringToPath(labels.lookupOrd(ord).utf8ToString());
+    return path[path.length - 1];
   }
 
   @Override
@@ -44,19 +103,21 @@ final class ValueCounting implements CollectorManager<ValueCounting.Counts, int[
   }
 
   @Override
-  public int[][] reduce(Collection<Counts> collectors) {
+  public Tally reduce(Collection<Counts> collectors) {
+    int hits = 0;
     int[][] total = new int[states.size()][];
     for (int d = 0; d < total.length; d++) {
       total[d] = new int[states.get(d).getSize()];
     }
     for (Counts c : collectors) {
+      hits += c.hits;
       for (int d = 0; d < total.length; d++) {
         for (int ord = 0; ord < total[d].length; ord++) {
           total[d][ord] += c.global[d][ord];
         }
       }
     }
-    return total;
+    return new Tally(hits, total);
   }
 
   /** One searcher slice's counts. */
@@ -64,6 +125,7 @@ final class ValueCounting implements CollectorManager<ValueCounting.Counts, int[
     private final List<SortedSetDocValuesReaderState> states;
     private final OrdinalMap[] maps;
     private final int[][] global;
+    private int hits;
 
     Counts(List<SortedSetDocValuesReaderState> states) throws IOException {
       this.states = states;
@@ -117,6 +179,7 @@ final class ValueCounting implements CollectorManager<ValueCounting.Counts, int[
 
       @Override
       public void collect(int doc) throws IOException {
+        hits++;
         for (int d = 0; d < counts.length; d++) {
           SortedDocValues one = single[d];
           if (one != null) {
