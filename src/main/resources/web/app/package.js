@@ -51,7 +51,8 @@ function summary(p, nav) {
     row('Operating systems', shortList(p.oss, 6)),
     row('Platforms', p.platforms.join(', ')),
     row('Targets', shortList(p.targets, 6)),
-    row('Specs per stack', shortList(p.numSpecsByStack.map((s) => `${s.stack} ${s.count}`), 6)),
+    p.numSpecsByStack.length
+      ? row('Specs per stack', shortList(p.numSpecsByStack.map((s) => `${s.stack} ${s.count}`), 6)) : null,
     p.otherTags.length ? row('Also in', p.otherTags.map((t, i) =>
       [i ? ', ' : '', nav.link(t, {view: 'package', pkg: p.name, ptag: t, hash: ''})])) : null);
 }
