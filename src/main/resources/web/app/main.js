@@ -1,9 +1,9 @@
 // The page's entry point: state in the URL, one request per view, controls kept in step.
 import {gql} from './api.js';
-import {announce, count, el, fill, plural} from './dom.js';
+import {announce, count, el, fill, keepFocus, plural} from './dom.js';
 import {renderFacets} from './facets.js';
 import {installPanel} from './commands.js';
-import {renderPackage} from './package.js';
+import {PAGE, renderPackage} from './package.js';
 import {renderPackages, renderSpecs} from './results.js';
 import {FACETS, read, selection, toggle, write} from './state.js';
 
@@ -26,12 +26,12 @@ const BROWSE = `query Browse($query: String, $spec: String, $filter: SpecFilter,
 }`;
 
 const PACKAGE = `query Package($name: String!, $tag: String!, $filter: SpecFilter, $cpu: String,
-    $hash: String!, $withSpec: Boolean!) {
+    $after: String, $first: Int!, $hash: String!, $withSpec: Boolean!) {
   package(name: $name, tag: $tag) {
     name tag numSpecs versions compilers oss platforms targets stacks otherTags
     numSpecsByStack { stack count }
-    specs(filter: $filter, compatibleWith: $cpu, first: 100) {
-      totalCount nodes { ${SPEC_FIELDS} } pageInfo { hasNextPage } } }
+    specs(filter: $filter, compatibleWith: $cpu, first: $first, after: $after) {
+      totalCount nodes { ${SPEC_FIELDS} } pageInfo { hasNextPage endCursor } } }
   spec(hash: $hash, tag: $tag) @include(if: $withSpec) {
     hash package tag specString installCommand
     dependencies { name version hash deptypes virtuals external spec { hash tag } } }
@@ -121,6 +121,7 @@ function fillStacks() {
 async function show(options = {}) {
   syncControls();
   const mine = ++ticket;
+  const refocus = keepFocus($('content'));
   document.body.setAttribute('aria-busy', 'true');
   $('content').classList.add('loading');
   $('loading').hidden = false;
@@ -144,6 +145,7 @@ async function show(options = {}) {
       if (!options.keepScroll) window.scrollTo(0, 0);
       // After a link, focus goes where the new view starts (the install panel when it opened).
       if (options.focus) ($('install') || $('content')).focus();
+      else refocus();
     }
   }
 }
@@ -168,7 +170,8 @@ async function showSearch(mine) {
 async function showPackage(mine) {
   const filter = state.stack ? {stack: [state.stack]} : null;
   const data = await gql(PACKAGE, {name: state.pkg, tag: state.ptag || 'develop', filter,
-    cpu: state.cpu || null, hash: state.hash || '', withSpec: Boolean(state.hash)});
+    cpu: state.cpu || null, after: state.pafter || null, first: PAGE, hash: state.hash || '',
+    withSpec: Boolean(state.hash)});
   if (mine !== ticket) return;
   const panel = data.spec ? installPanel(data.spec, nav, showError) : null;
   renderPackage($('content'), data.package, state, nav, panel);
@@ -182,9 +185,9 @@ function wireForm() {
     e.preventDefault();
     nav.go({q: $('q').value.trim(), spec: $('spec').value.trim(), cpu: $('cpu').value.trim(),
       view: state.view === 'package' ? 'specs' : state.view, after: '', page: 1, hash: '',
-      pkg: '', ptag: ''});
+      pkg: '', ptag: '', pafter: '', ppage: 1});
   });
-  const choose = (change) => nav.go({...change, after: '', page: 1, hash: ''});
+  const choose = (change) => nav.go({...change, after: '', page: 1, pafter: '', ppage: 1, hash: ''});
   $('tag').addEventListener('change', () => choose(state.view === 'package'
     ? {ptag: $('tag').value} : {tag: $('tag').value, stack: ''}));
   $('stack').addEventListener('change', () => choose({stack: $('stack').value}));
