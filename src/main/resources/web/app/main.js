@@ -1,6 +1,7 @@
 // The page's entry point: state in the URL, one request per view, controls kept in step.
 import {gql} from './api.js';
-import {announce, count, el, fill, keepFocus, plural} from './dom.js';
+import {announce, count, el, fill, keepFocus} from './dom.js';
+import {fillStacks, fillTags, offerCpus} from './choosers.js';
 import {renderFacets} from './facets.js';
 import {installPanel} from './commands.js';
 import {PAGE, renderPackage} from './package.js';
@@ -37,17 +38,12 @@ const PACKAGE = `query Package($name: String!, $tag: String!, $filter: SpecFilte
     dependencies { name version hash deptypes virtuals external spec { hash tag } } }
 }`;
 
-const START = `query Start { tags { name numPackages numSpecs stacks }
-  facets(fields: [TARGET], limit: 1000) { values { value } } }`;
-
-/** CPUs people have, beside the targets the cache was built for. */
-const CPUS = ['x86_64_v2', 'x86_64_v3', 'x86_64_v4', 'haswell', 'skylake', 'skylake_avx512',
-  'cascadelake', 'icelake', 'sapphirerapids', 'zen', 'zen2', 'zen3', 'zen4', 'zen5',
-  'neoverse_n1', 'neoverse_v1', 'neoverse_v2', 'a64fx', 'm1', 'm2', 'm3', 'power9le', 'power10le'];
+const START = `query Start { tags { name numPackages numSpecs stacks } microarchitectures }`;
 
 const $ = (id) => document.getElementById(id);
 let state = read(location.search);
 let tags = [];
+let cpus = [];
 let ticket = 0;
 let loads = 0;
 
@@ -89,33 +85,8 @@ function syncControls() {
   $('cpu').value = state.cpu;
   $('sort').value = state.sort;
   $('sort').disabled = state.view !== 'specs';
-  fillTags();
-  fillStacks();
-}
-
-function fillTags() {
-  const groups = [['Development', (t) => t === 'develop'], ['Releases', (t) => /^v\d/.test(t)],
-    ['Snapshots', (t) => /^develop-/.test(t)], ['Other', () => true]];
-  const left = [...tags];
-  const option = (t) => el('option', {value: t.name}, `${t.name} (${plural(t.numSpecs, 'spec')})`);
-  const parts = groups.map(([label, test]) => {
-    const mine = left.filter((t) => test(t.name));
-    mine.forEach((t) => left.splice(left.indexOf(t), 1));
-    return mine.length ? el('optgroup', {label}, mine.map(option)) : null;
-  });
-  // On a package page the chooser picks the package's tag (develop by default), else a filter.
-  const onPackage = state.view === 'package';
-  fill($('tag'), onPackage ? null : el('option', {value: ''}, 'All tags'), parts);
-  $('tag').value = onPackage ? state.ptag || 'develop' : state.tag;
-}
-
-function fillStacks() {
-  const tag = state.view === 'package' ? state.ptag || 'develop' : state.tag;
-  const chosen = tags.filter((t) => !tag || t.name === tag);
-  const stacks = [...new Set(chosen.flatMap((t) => t.stacks))].sort();
-  if (state.stack && !stacks.includes(state.stack)) stacks.unshift(state.stack);
-  fill($('stack'), el('option', {value: ''}, 'All stacks'), stacks.map((s) => el('option', {value: s}, s)));
-  $('stack').value = state.stack;
+  fillTags($('tag'), tags, state);
+  fillStacks($('stack'), tags, state);
 }
 
 async function show(options = {}) {
@@ -193,6 +164,7 @@ function wireForm() {
   $('stack').addEventListener('change', () => choose({stack: $('stack').value}));
   // Typing waits for Enter; picking a suggestion from the list applies it at once.
   $('cpu').addEventListener('input', (e) => {
+    offerCpus($('cpu'), $('cpus'), cpus);
     const cpu = $('cpu').value.trim();
     const listed = [...$('cpus').options].some((o) => o.value === cpu);
     if (e.inputType === 'insertReplacementText' || (!(e instanceof InputEvent) && listed)) {
@@ -214,8 +186,8 @@ async function start() {
   try {
     const data = await gql(START);
     tags = data.tags;
-    const targets = data.facets[0].values.map((v) => v.value);
-    fill($('cpus'), [...new Set([...CPUS, ...targets])].sort().map((c) => el('option', {value: c})));
+    cpus = data.microarchitectures;
+    offerCpus($('cpu'), $('cpus'), cpus);
   } catch (e) {
     showError(e);
   }

@@ -2,6 +2,7 @@ package org.spack.cachesearch.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.WebElement;
 
 /**
  * The page's tables over the bundled sample: column toggles on the search results, the package page
@@ -145,5 +147,89 @@ class ResultTablesTest {
     assertEquals(total, page.all("tbody tr").size());
     assertEquals(List.of(), page.all("#spec-pages"));
     assertEquals(List.of(), page.all("#next-specs"));
+  }
+
+  private List<String> apiHashes(String query, String sort) {
+    List<String> hashes = new ArrayList<>();
+    fixture
+        .post(
+            "query($q: String, $s: SpecSort) { search(query: $q, sort: $s, first: 25) {"
+                + " nodes { hash } } }",
+            sort.isEmpty() ? Map.of("q", query) : Map.of("q", query, "s", sort))
+        .at("/data/search/nodes")
+        .forEach(n -> hashes.add(n.get("hash").asText()));
+    return hashes;
+  }
+
+  private List<String> pageHashes() {
+    return page.all("td[data-col=hash] a").stream().map(a -> a.getDomAttribute("title")).toList();
+  }
+
+  @Test
+  void theOrderChooserOrdersTheRowsAsTheApiDoes() {
+    String query = "compiler:gcc*";
+    page.open("?q=compiler:gcc*");
+    assertEquals(apiHashes(query, ""), pageHashes());
+
+    page.choose("sort", "VERSION");
+    assertEquals(apiHashes(query, "VERSION"), pageHashes());
+    assertNotEquals(apiHashes(query, ""), pageHashes());
+    page.choose("sort", "COMPILER");
+    assertEquals(apiHashes(query, "COMPILER"), pageHashes());
+    assertEquals("?q=compiler%3Agcc*&sort=COMPILER", page.script("return location.search"));
+  }
+
+  /** Every row as "name | tag | specs | per-stack counts", its stack list opened in full. */
+  @SuppressWarnings("unchecked")
+  private List<String> summaryRows() {
+    page.all("td[data-col=stacks] button.more").forEach(WebElement::click);
+    return (List<String>)
+        page.script(
+            """
+            return [...document.querySelectorAll('tbody tr')].map((tr) => {
+              const cell = (key) => tr.querySelector(`td[data-col=${key}]`);
+              const stacks = cell('stacks').querySelector('.short-list > span')
+                || cell('stacks').firstElementChild;
+              return [cell('name'), cell('tag'), cell('specs'), stacks]
+                .map((c) => c.textContent).join(' | ');
+            });
+            """);
+  }
+
+  private List<String> apiSummaryRows(String query) {
+    List<String> rows = new ArrayList<>();
+    fixture
+        .post(
+            "query($q: String) { packages(query: $q, first: 50) { nodes { name tag numSpecs"
+                + " numSpecsByStack { stack count } } } }",
+            query.isEmpty() ? Map.of() : Map.of("q", query))
+        .at("/data/packages/nodes")
+        .forEach(
+            p -> {
+              List<String> stacks = new ArrayList<>();
+              p.get("numSpecsByStack")
+                  .forEach(s -> stacks.add(s.get("stack").asText() + " " + s.get("count").asInt()));
+              rows.add(
+                  String.join(
+                      " | ",
+                      p.get("name").asText(),
+                      p.get("tag").asText(),
+                      p.get("numSpecs").asText(),
+                      String.join(", ", stacks)));
+            });
+    return rows;
+  }
+
+  @Test
+  void theSummaryRowsShowEachPackagesSpecsAndPerStackCountsPerTagAsTheApiCounts() {
+    page.open("?view=packages");
+    assertEquals(50, page.all("tbody tr").size());
+    assertEquals(apiSummaryRows(""), summaryRows());
+
+    page.search("q", "package:py-filelock OR package:rocblas");
+    List<String> rows = summaryRows();
+    assertEquals(apiSummaryRows("package:py-filelock OR package:rocblas"), rows);
+    assertEquals(3, rows.size());
+    assertTrue(rows.get(0).startsWith("py-filelock | develop | 124 | "), rows.get(0));
   }
 }
