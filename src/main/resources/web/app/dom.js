@@ -60,3 +60,18 @@ export function announce(text) {
   const region = document.getElementById('announce');
   if (region) region.textContent = text;
 }
+
+/**
+ * Remembers the checkbox focused inside `container` (a column toggle); the function returned
+ * focuses its twin in the redrawn container, so a keyboard user keeps their place.
+ */
+export function keepFocus(container) {
+  const active = document.activeElement;
+  if (!active || active.type !== 'checkbox' || !container.contains(active)) return () => {};
+  const css = active.id ? `#${CSS.escape(active.id)}`
+    : `input[name="${CSS.escape(active.name)}"][value="${CSS.escape(active.value)}"]`;
+  return () => {
+    const again = container.querySelector(css);
+    if (again) again.focus({preventScroll: true});
+  };
+}

@@ -1,9 +1,10 @@
 // The page's entry point: state in the URL, one request per view, controls kept in step.
 import {gql} from './api.js';
-import {announce, count, el, fill, plural} from './dom.js';
+import {announce, count, el, fill, keepFocus} from './dom.js';
+import {fillStacks, fillTags, offerCpus} from './choosers.js';
 import {renderFacets} from './facets.js';
 import {installPanel} from './commands.js';
-import {renderPackage} from './package.js';
+import {PAGE, renderPackage} from './package.js';
 import {renderPackages, renderSpecs} from './results.js';
 import {FACETS, read, selection, toggle, write} from './state.js';
 
@@ -26,28 +27,23 @@ const BROWSE = `query Browse($query: String, $spec: String, $filter: SpecFilter,
 }`;
 
 const PACKAGE = `query Package($name: String!, $tag: String!, $filter: SpecFilter, $cpu: String,
-    $hash: String!, $withSpec: Boolean!) {
+    $after: String, $first: Int!, $hash: String!, $withSpec: Boolean!) {
   package(name: $name, tag: $tag) {
     name tag numSpecs versions compilers oss platforms targets stacks otherTags
     numSpecsByStack { stack count }
-    specs(filter: $filter, compatibleWith: $cpu, first: 100) {
-      totalCount nodes { ${SPEC_FIELDS} } pageInfo { hasNextPage } } }
+    specs(filter: $filter, compatibleWith: $cpu, first: $first, after: $after) {
+      totalCount nodes { ${SPEC_FIELDS} } pageInfo { hasNextPage endCursor } } }
   spec(hash: $hash, tag: $tag) @include(if: $withSpec) {
     hash package tag specString installCommand
     dependencies { name version hash deptypes virtuals external spec { hash tag } } }
 }`;
 
-const START = `query Start { tags { name numPackages numSpecs stacks }
-  facets(fields: [TARGET], limit: 1000) { values { value } } }`;
-
-/** CPUs people have, beside the targets the cache was built for. */
-const CPUS = ['x86_64_v2', 'x86_64_v3', 'x86_64_v4', 'haswell', 'skylake', 'skylake_avx512',
-  'cascadelake', 'icelake', 'sapphirerapids', 'zen', 'zen2', 'zen3', 'zen4', 'zen5',
-  'neoverse_n1', 'neoverse_v1', 'neoverse_v2', 'a64fx', 'm1', 'm2', 'm3', 'power9le', 'power10le'];
+const START = `query Start { tags { name numPackages numSpecs stacks } microarchitectures }`;
 
 const $ = (id) => document.getElementById(id);
 let state = read(location.search);
 let tags = [];
+let cpus = [];
 let ticket = 0;
 let loads = 0;
 
@@ -89,38 +85,14 @@ function syncControls() {
   $('cpu').value = state.cpu;
   $('sort').value = state.sort;
   $('sort').disabled = state.view !== 'specs';
-  fillTags();
-  fillStacks();
-}
-
-function fillTags() {
-  const groups = [['Development', (t) => t === 'develop'], ['Releases', (t) => /^v\d/.test(t)],
-    ['Snapshots', (t) => /^develop-/.test(t)], ['Other', () => true]];
-  const left = [...tags];
-  const option = (t) => el('option', {value: t.name}, `${t.name} (${plural(t.numSpecs, 'spec')})`);
-  const parts = groups.map(([label, test]) => {
-    const mine = left.filter((t) => test(t.name));
-    mine.forEach((t) => left.splice(left.indexOf(t), 1));
-    return mine.length ? el('optgroup', {label}, mine.map(option)) : null;
-  });
-  // On a package page the chooser picks the package's tag (develop by default), else a filter.
-  const onPackage = state.view === 'package';
-  fill($('tag'), onPackage ? null : el('option', {value: ''}, 'All tags'), parts);
-  $('tag').value = onPackage ? state.ptag || 'develop' : state.tag;
-}
-
-function fillStacks() {
-  const tag = state.view === 'package' ? state.ptag || 'develop' : state.tag;
-  const chosen = tags.filter((t) => !tag || t.name === tag);
-  const stacks = [...new Set(chosen.flatMap((t) => t.stacks))].sort();
-  if (state.stack && !stacks.includes(state.stack)) stacks.unshift(state.stack);
-  fill($('stack'), el('option', {value: ''}, 'All stacks'), stacks.map((s) => el('option', {value: s}, s)));
-  $('stack').value = state.stack;
+  fillTags($('tag'), tags, state);
+  fillStacks($('stack'), tags, state);
 }
 
 async function show(options = {}) {
   syncControls();
   const mine = ++ticket;
+  const refocus = keepFocus($('content'));
   document.body.setAttribute('aria-busy', 'true');
   $('content').classList.add('loading');
   $('loading').hidden = false;
@@ -144,6 +116,7 @@ async function show(options = {}) {
       if (!options.keepScroll) window.scrollTo(0, 0);
       // After a link, focus goes where the new view starts (the install panel when it opened).
       if (options.focus) ($('install') || $('content')).focus();
+      else refocus();
     }
   }
 }
@@ -168,7 +141,8 @@ async function showSearch(mine) {
 async function showPackage(mine) {
   const filter = state.stack ? {stack: [state.stack]} : null;
   const data = await gql(PACKAGE, {name: state.pkg, tag: state.ptag || 'develop', filter,
-    cpu: state.cpu || null, hash: state.hash || '', withSpec: Boolean(state.hash)});
+    cpu: state.cpu || null, after: state.pafter || null, first: PAGE, hash: state.hash || '',
+    withSpec: Boolean(state.hash)});
   if (mine !== ticket) return;
   const panel = data.spec ? installPanel(data.spec, nav, showError) : null;
   renderPackage($('content'), data.package, state, nav, panel);
@@ -182,14 +156,15 @@ function wireForm() {
     e.preventDefault();
     nav.go({q: $('q').value.trim(), spec: $('spec').value.trim(), cpu: $('cpu').value.trim(),
       view: state.view === 'package' ? 'specs' : state.view, after: '', page: 1, hash: '',
-      pkg: '', ptag: ''});
+      pkg: '', ptag: '', pafter: '', ppage: 1});
   });
-  const choose = (change) => nav.go({...change, after: '', page: 1, hash: ''});
+  const choose = (change) => nav.go({...change, after: '', page: 1, pafter: '', ppage: 1, hash: ''});
   $('tag').addEventListener('change', () => choose(state.view === 'package'
     ? {ptag: $('tag').value} : {tag: $('tag').value, stack: ''}));
   $('stack').addEventListener('change', () => choose({stack: $('stack').value}));
   // Typing waits for Enter; picking a suggestion from the list applies it at once.
   $('cpu').addEventListener('input', (e) => {
+    offerCpus($('cpu'), $('cpus'), cpus);
     const cpu = $('cpu').value.trim();
     const listed = [...$('cpus').options].some((o) => o.value === cpu);
     if (e.inputType === 'insertReplacementText' || (!(e instanceof InputEvent) && listed)) {
@@ -211,8 +186,8 @@ async function start() {
   try {
     const data = await gql(START);
     tags = data.tags;
-    const targets = data.facets[0].values.map((v) => v.value);
-    fill($('cpus'), [...new Set([...CPUS, ...targets])].sort().map((c) => el('option', {value: c})));
+    cpus = data.microarchitectures;
+    offerCpus($('cpu'), $('cpus'), cpus);
   } catch (e) {
     showError(e);
   }

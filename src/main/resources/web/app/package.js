@@ -1,6 +1,10 @@
 // The package page: its summary, the spec table with column toggles and "only differences".
 import {count, el, fill, plural, size} from './dom.js';
-import {shortList, table} from './results.js';
+import {columnToggles, shortList, table} from './results.js';
+import {hiddenColumns, openPackage} from './state.js';
+
+/** Specs per page of the table: the most the API gives at once. */
+export const PAGE = 100;
 
 /** Spec table columns; `cell(spec, common)` where `common` holds variants every spec has. */
 const COLUMNS = [
@@ -17,14 +21,15 @@ const COLUMNS = [
 
 /** Fills `main` with package `p` (null when the tag lacks it); `install` is the command panel. */
 export function renderPackage(main, p, state, nav, install) {
-  const back = nav.link('← Back to search', {view: 'specs', pkg: '', ptag: '', hash: ''}, {class: 'back'});
+  const back = nav.link('← Back to search',
+    {view: 'specs', pkg: '', ptag: '', hash: '', pafter: '', ppage: 1}, {class: 'back'});
   if (!p) {
     return fill(main, back, el('div', {class: 'empty'},
       el('h2', {}, state.pkg),
       el('p', {}, `The tag ${state.ptag || 'develop'} has no package named ${state.pkg}.`)));
   }
   const specs = p.specs.nodes;
-  const hidden = new Set(state.hide ? state.hide.split(',') : []);
+  const hidden = hiddenColumns(state);
   if (state.diff) sameEverywhere(specs).forEach((key) => hidden.add(key));
   fill(main, back,
     el('h2', {id: 'package-name'}, p.name, el('span', {class: 'tag-badge'}, p.tag)),
@@ -32,9 +37,32 @@ export function renderPackage(main, p, state, nav, install) {
     summary(p, nav),
     install,
     controls(state, nav),
+    shown(p.specs, state),
     table(`Specs of ${p.name} in ${p.tag}`, columns(specs, state, nav, p), specs, hidden),
-    p.specs.pageInfo.hasNextPage
-      ? el('p', {class: 'hint'}, `Showing the first ${specs.length}; narrow with the stack or CPU chooser.`) : null);
+    pager(p.specs, state, nav));
+}
+
+/** Which of the specs the table shows, when they are more than one page holds. */
+function shown(specs, state) {
+  if (!specs.pageInfo.hasNextPage && !state.pafter) return null;
+  const from = (state.ppage - 1) * PAGE + 1;
+  const to = from + specs.nodes.length - 1;
+  return el('p', {class: 'pages', id: 'spec-pages'},
+    `Showing specs ${count(from)}–${count(to)} of ${count(specs.totalCount)}. `,
+    el('span', {class: 'hint'}, 'Page on below, or narrow them with the stack or CPU chooser.'));
+}
+
+/** The way on to the next page of specs (Relay `after`), and back to the first. */
+function pager(specs, state, nav) {
+  const left = specs.totalCount - ((state.ppage - 1) * PAGE + specs.nodes.length);
+  const next = specs.pageInfo.hasNextPage && left > 0
+    ? nav.link(`Show the next ${plural(Math.min(PAGE, left), 'spec')} »`,
+      {pafter: specs.pageInfo.endCursor, ppage: state.ppage + 1, hash: ''}, {rel: 'next', id: 'next-specs'})
+    : null;
+  const first = state.pafter
+    ? nav.link(`« First ${PAGE} specs`, {pafter: '', ppage: 1, hash: ''}, {rel: 'first'}) : null;
+  if (!first && !next) return null;
+  return el('nav', {class: 'pager', 'aria-label': 'Pages of specs'}, first, ' ', next);
 }
 
 function specCount(p) {
@@ -51,27 +79,19 @@ function summary(p, nav) {
     row('Operating systems', shortList(p.oss, 6)),
     row('Platforms', p.platforms.join(', ')),
     row('Targets', shortList(p.targets, 6)),
-    row('Specs per stack', shortList(p.numSpecsByStack.map((s) => `${s.stack} ${s.count}`), 6)),
+    p.numSpecsByStack.length
+      ? row('Specs per stack', shortList(p.numSpecsByStack.map((s) => `${s.stack} ${s.count}`), 6)) : null,
     p.otherTags.length ? row('Also in', p.otherTags.map((t, i) =>
-      [i ? ', ' : '', nav.link(t, {view: 'package', pkg: p.name, ptag: t, hash: ''})])) : null);
+      [i ? ', ' : '', nav.link(t, openPackage(p.name, t))])) : null);
 }
 
 /** Column toggles and "show only differences", both kept in the URL. */
 function controls(state, nav) {
-  const hidden = new Set(state.hide ? state.hide.split(',') : []);
-  const toggles = COLUMNS.map((c) => el('label', {class: 'toggle'},
-    el('input', {type: 'checkbox', name: 'col', value: c.key, checked: !hidden.has(c.key),
-      onchange: (e) => {
-        const next = new Set(hidden);
-        if (e.target.checked) next.delete(c.key); else next.add(c.key);
-        nav.go({hide: [...next].join(',')}, {keepScroll: true});
-      }}), c.label));
   const diff = el('label', {class: 'toggle'},
     el('input', {type: 'checkbox', id: 'diff', checked: Boolean(state.diff),
       onchange: (e) => nav.go({diff: e.target.checked ? '1' : ''}, {keepScroll: true})}),
     'Show only differences');
-  return el('div', {class: 'table-controls'},
-    el('fieldset', {class: 'columns'}, el('legend', {}, 'Columns'), toggles), diff);
+  return el('div', {class: 'table-controls'}, columnToggles(COLUMNS, state, nav), diff);
 }
 
 /** Keys of the columns whose value is the same in every spec (hash and variants never). */

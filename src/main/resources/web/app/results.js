@@ -1,5 +1,6 @@
 // The result tables: specs across packages, the per-tag package summary, and paging.
 import {count, el, fill, plural, size} from './dom.js';
+import {hiddenColumns, openPackage} from './state.js';
 
 /** Up to `n` items as text, then a button that shows the rest in place. */
 export function shortList(items, n = 3, what = 'more') {
@@ -34,7 +35,7 @@ export function table(caption, columns, rows, hidden = new Set()) {
 /** The columns of a spec row in the search results. */
 function specColumns(nav) {
   return [
-    {key: 'package', label: 'Package', cell: (s) => nav.link(s.package, {view: 'package', pkg: s.package, ptag: s.tag, hash: ''})},
+    {key: 'package', label: 'Package', cell: (s) => nav.link(s.package, openPackage(s.package, s.tag))},
     {key: 'version', label: 'Version', cell: (s) => s.versions.join(', ')},
     {key: 'compiler', label: 'Compiler', cell: (s) => s.compiler.raw},
     {key: 'os', label: 'OS', cell: (s) => s.os},
@@ -43,7 +44,7 @@ function specColumns(nav) {
     {key: 'tag', label: 'Tag', cell: (s) => s.tag},
     {key: 'size', label: 'Size', cell: (s) => size(s.size)},
     {key: 'hash', label: 'Hash', cell: (s) => nav.link(s.hash.slice(0, 7),
-      {view: 'package', pkg: s.package, ptag: s.tag, hash: s.hash}, {class: 'hash', title: s.hash, 'aria-label': `Install ${s.package} /${s.hash.slice(0, 7)}`})},
+      openPackage(s.package, s.tag, s.hash), {class: 'hash', title: s.hash, 'aria-label': `Install ${s.package} /${s.hash.slice(0, 7)}`})},
   ];
 }
 
@@ -52,8 +53,24 @@ export function renderSpecs(main, search, state, nav) {
   const total = el('p', {class: 'status', id: 'total', 'data-total': search.totalCount},
     `${plural(search.totalCount, 'spec')}${state.page > 1 ? ` · page ${state.page}` : ''}`);
   if (!search.totalCount) return fill(main, viewSwitch(state, nav), total, empty());
+  const columns = specColumns(nav);
   fill(main, viewSwitch(state, nav), total,
-    table('Matching binaries', specColumns(nav), search.nodes), pager(search.pageInfo, state, nav));
+    el('div', {class: 'table-controls'}, columnToggles(columns, state, nav)),
+    table('Matching binaries', columns, search.nodes, hiddenColumns(state)),
+    pager(search.pageInfo, state, nav));
+}
+
+/** One checkbox per column of `columns`, ticked while it shows; the hidden ones go in the URL. */
+export function columnToggles(columns, state, nav) {
+  const hidden = hiddenColumns(state);
+  const toggles = columns.map((c) => el('label', {class: 'toggle'},
+    el('input', {type: 'checkbox', name: 'col', value: c.key, checked: !hidden.has(c.key),
+      onchange: (e) => {
+        const next = new Set(hidden);
+        if (e.target.checked) next.delete(c.key); else next.add(c.key);
+        nav.go({hide: [...next].join(',')}, {keepScroll: true});
+      }}), c.label));
+  return el('fieldset', {class: 'columns'}, el('legend', {}, 'Columns'), toggles);
 }
 
 /** Fills `main` with the per-tag summary table: one row per package and tag. */
@@ -62,7 +79,7 @@ export function renderPackages(main, packages, state, nav) {
     `${plural(packages.totalCount, 'package')} (one row per package and tag)${state.page > 1 ? ` · page ${state.page}` : ''}`);
   if (!packages.totalCount) return fill(main, viewSwitch(state, nav), total, empty());
   const columns = [
-    {key: 'name', label: 'Package', cell: (p) => nav.link(p.name, {view: 'package', pkg: p.name, ptag: p.tag, hash: ''})},
+    {key: 'name', label: 'Package', cell: (p) => nav.link(p.name, openPackage(p.name, p.tag))},
     {key: 'tag', label: 'Tag', cell: (p) => p.tag},
     {key: 'specs', label: 'Specs', cell: (p) => count(p.numSpecs)},
     {key: 'versions', label: 'Versions', cell: (p) => shortList(p.versions)},

@@ -13,7 +13,11 @@ export const FACETS = [
   {key: 'virtual', field: 'VIRTUAL', label: 'Provider (virtual=provider)'},
 ];
 
-const SINGLE = ['view', 'q', 'spec', 'tag', 'stack', 'cpu', 'sort', 'after', 'page', 'pkg', 'ptag', 'hash', 'hide', 'diff'];
+const SINGLE = ['view', 'q', 'spec', 'tag', 'stack', 'cpu', 'sort', 'after', 'page', 'pkg', 'ptag',
+  'pafter', 'ppage', 'hash', 'hide', 'diff'];
+
+/** Page numbers: of the results (`page`) and of a package's specs (`ppage`); 1 is left out. */
+const NUMBERS = ['page', 'ppage'];
 
 /** The state a query string describes; absent keys are empty. */
 export function read(search) {
@@ -21,7 +25,7 @@ export function read(search) {
   const state = {filters: {}};
   for (const key of SINGLE) state[key] = params.get(key) || '';
   if (!['specs', 'packages', 'package'].includes(state.view)) state.view = 'specs';
-  state.page = Math.max(1, parseInt(state.page, 10) || 1);
+  for (const key of NUMBERS) state[key] = Math.max(1, parseInt(state[key], 10) || 1);
   for (const {key} of FACETS) {
     const values = params.getAll(key).filter((v) => v !== '');
     if (values.length) state.filters[key] = values;
@@ -35,7 +39,7 @@ export function write(state) {
   for (const key of SINGLE) {
     const value = state[key];
     if (key === 'view' && value === 'specs') continue;
-    if (key === 'page' && value === 1) continue;
+    if (NUMBERS.includes(key) && value === 1) continue;
     if (value !== '' && value !== null && value !== undefined) params.set(key, value);
   }
   for (const {key} of FACETS) {
@@ -64,6 +68,16 @@ export function selection(state) {
     filter: specFilter(state),
     cpu: state.cpu || null,
   };
+}
+
+/** The change that opens package `pkg` in tag `ptag` at its first specs (`hash`'s panel open). */
+export function openPackage(pkg, ptag, hash = '') {
+  return {view: 'package', pkg, ptag, hash, pafter: '', ppage: 1};
+}
+
+/** The keys of the table columns hidden (`hide=size,stacks`), shared by every result table. */
+export function hiddenColumns(state) {
+  return new Set(state.hide ? state.hide.split(',') : []);
 }
 
 /** `state` with `value` ticked or unticked in facet `key`, back on the first page. */

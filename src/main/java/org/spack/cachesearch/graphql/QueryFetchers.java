@@ -20,6 +20,7 @@ import org.spack.cachesearch.search.Selection;
 import org.spack.cachesearch.search.SortOrder;
 import org.spack.cachesearch.search.SpecFilter;
 import org.spack.cachesearch.search.TagSummary;
+import org.spack.cachesearch.spack.Microarchitectures;
 
 /**
  * The typed fetchers behind the schema's root and computed fields, one method each: arguments to
@@ -85,6 +86,11 @@ final class QueryFetchers {
 
   List<TagSummary> tags(DataFetchingEnvironment env) {
     return ViewScope.of(env).tags();
+  }
+
+  /** The names {@code compatibleWith} accepts: archspec's table, not the index. */
+  List<String> microarchitectures(DataFetchingEnvironment env) {
+    return List.copyOf(Microarchitectures.load().names());
   }
 
   IndexStats stats(DataFetchingEnvironment env) {

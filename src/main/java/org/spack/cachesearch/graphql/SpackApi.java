@@ -101,6 +101,7 @@ public final class SpackApi {
                     .dataFetcher("facets", f::facets)
                     .dataFetcher("explain", f::explain)
                     .dataFetcher("tags", f::tags)
+                    .dataFetcher("microarchitectures", f::microarchitectures)
                     .dataFetcher("stats", f::stats))
         .type(
             "Spec",

@@ -22,6 +22,7 @@ final class WebPage extends StaticFiles {
           "api.js",
           "dom.js",
           "state.js",
+          "choosers.js",
           "facets.js",
           "results.js",
           "package.js",

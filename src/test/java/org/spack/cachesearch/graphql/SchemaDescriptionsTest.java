@@ -57,7 +57,16 @@ class SchemaDescriptionsTest {
             .map(GraphQLFieldDefinition::getName)
             .toList();
     assertEquals(
-        List.of("package", "packages", "spec", "search", "facets", "explain", "tags", "stats"),
+        List.of(
+            "package",
+            "packages",
+            "spec",
+            "search",
+            "facets",
+            "explain",
+            "tags",
+            "microarchitectures",
+            "stats"),
         roots);
   }
 

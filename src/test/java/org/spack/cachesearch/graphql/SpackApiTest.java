@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,7 +76,16 @@ class SpackApiTest {
     GraphQLSchema schema = SpackApi.schema();
 
     assertEquals(
-        List.of("explain", "facets", "package", "packages", "search", "spec", "stats", "tags"),
+        List.of(
+            "explain",
+            "facets",
+            "microarchitectures",
+            "package",
+            "packages",
+            "search",
+            "spec",
+            "stats",
+            "tags"),
         schema.getQueryType().getFieldDefinitions().stream()
             .map(GraphQLFieldDefinition::getName)
             .sorted()
@@ -281,6 +291,21 @@ class SpackApiTest {
           "stats": {"numSpecs": 905, "numPackages": 59, "numTags": 4, "schemaVersion": 6}}}
         """,
         "{ tags { name numPackages numSpecs } stats { numSpecs numPackages numTags schemaVersion } }");
+  }
+
+  @Test
+  void microarchitecturesAreArchspecsNamesSortedFromWhichACpuChooserCanOffer() {
+    JsonNode names = run("{ microarchitectures }").at("/data/microarchitectures");
+    List<String> zen = new ArrayList<>();
+    for (JsonNode name : names) {
+      if (name.asText().startsWith("zen")) {
+        zen.add(name.asText());
+      }
+    }
+
+    assertEquals(78, names.size());
+    assertEquals("a64fx", names.get(0).asText());
+    assertEquals(List.of("zen", "zen2", "zen3", "zen4", "zen5"), zen);
   }
 
   @Test
