@@ -117,7 +117,7 @@ public final class IngestRun {
     // Every result, page file or build-cache package, reports itself done once.
     progress.started(files.size() + fromCaches.results().size());
     try (SpecIndexer indexer = new SpecIndexer(options.indexDir())) {
-      List<ReadResult> results = new ArrayList<>(readAndIndex(files, indexer));
+      List<PageOutcome> results = new ArrayList<>(readAndIndex(files, indexer));
       results.addAll(run(fromCaches.results(), r -> claimAndIndex(r, indexer, 0)));
       progress.finished();
       IngestTally tally = new IngestTally(results);
@@ -150,7 +150,7 @@ public final class IngestRun {
     }
   }
 
-  private List<ReadResult> readAndIndex(List<Path> files, SpecIndexer indexer) throws IOException {
+  private List<PageOutcome> readAndIndex(List<Path> files, SpecIndexer indexer) throws IOException {
     return run(files, file -> readAndIndex(file, indexer));
   }
 
@@ -185,7 +185,7 @@ public final class IngestRun {
     }
   }
 
-  private ReadResult readAndIndex(Path file, SpecIndexer indexer) throws IOException {
+  private PageOutcome readAndIndex(Path file, SpecIndexer indexer) throws IOException {
     return claimAndIndex(reader.read(file), indexer, 1);
   }
 
@@ -195,7 +195,7 @@ public final class IngestRun {
    *
    * @param line where the error is reported: 1 for a page file, 0 for an index (no lines)
    */
-  private ReadResult claimAndIndex(ReadResult result, SpecIndexer indexer, int line)
+  private PageOutcome claimAndIndex(ReadResult result, SpecIndexer indexer, int line)
       throws IOException {
     if (result.kind() == ReadResult.Kind.PAGE) {
       Page page = result.page();
@@ -217,7 +217,7 @@ public final class IngestRun {
       }
     }
     progress.pageDone(result.page() == null ? 0 : result.page().specs().size());
-    return result;
+    return PageOutcome.of(result);
   }
 
   private Map<String, String> userData() {

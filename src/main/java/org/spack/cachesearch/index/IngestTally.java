@@ -9,7 +9,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.spack.cachesearch.ingest.PageKey;
 import org.spack.cachesearch.ingest.Problem;
-import org.spack.cachesearch.ingest.ReadResult;
 
 /** Counts over an ingest's read results, in file order, and what pruning must keep. */
 final class IngestTally {
@@ -18,16 +17,16 @@ final class IngestTally {
   int failed;
   int legacy;
   final List<Problem> problems = new ArrayList<>();
-  private final List<ReadResult> results;
+  private final List<PageOutcome> results;
 
-  IngestTally(List<ReadResult> results) {
+  IngestTally(List<PageOutcome> results) {
     this.results = results;
-    for (ReadResult r : results) {
+    for (PageOutcome r : results) {
       problems.addAll(r.problems());
       switch (r.kind()) {
         case PAGE -> {
           pages++;
-          specs += r.page().specs().size();
+          specs += r.specs();
         }
         case FAILED -> failed++;
         case LEGACY -> legacy++;
@@ -38,8 +37,8 @@ final class IngestTally {
 
   SortedSet<String> indexedTags() {
     return results.stream()
-        .filter(r -> r.page() != null)
-        .map(r -> r.page().tag())
+        .filter(r -> r.indexedTag() != null)
+        .map(PageOutcome::indexedTag)
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
@@ -55,7 +54,7 @@ final class IngestTally {
   Set<PageKey> keys() {
     return results.stream()
         .filter(r -> r.key() != null)
-        .map(ReadResult::key)
+        .map(PageOutcome::key)
         .collect(Collectors.toSet());
   }
 }
