@@ -8,50 +8,17 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Deque's axe-core (bundled in its Selenium jar, injected by the test, never served by the page)
  * finds no serious or critical accessibility violation in any of the page's views.
  */
-class AccessibilityTest {
+class AccessibilityTest extends PageTest {
   private static final Set<String> SERIOUS = Set.of("serious", "critical");
-
-  @TempDir static Path tmp;
-  private static WebFixture fixture;
-  private PageDriver page;
-
-  @BeforeAll
-  static void serveAndOpenABrowser() throws IOException {
-    fixture = WebFixture.start(tmp);
-  }
-
-  @AfterAll
-  static void closeAll() throws IOException {
-    if (fixture != null) {
-      fixture.close();
-    }
-  }
-
-  @BeforeEach
-  void newPage() {
-    page = new PageDriver(fixture);
-    page.consoleErrors();
-  }
-
-  @AfterEach
-  void noConsoleErrors() {
-    assertEquals(List.of(), page.consoleErrors());
-  }
 
   /** Each serious or critical violation as "ruleId: target, target", so a failure names them. */
   static List<String> seriousViolations(PageDriver page) {

@@ -6,54 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The web page at {@code /} in headless Chromium over the bundled sample: what a person sees equals
  * what the API answers (asked here over plain HTTP), and no step logs a console error.
  */
-class BrowserPageTest {
+class BrowserPageTest extends PageTest {
   private static final String TOTAL =
       "query($q: String, $s: String, $f: SpecFilter, $c: String)"
           + " { search(query: $q, spec: $s, filter: $f, compatibleWith: $c) { totalCount } }";
-
-  @TempDir static Path tmp;
-  private static WebFixture fixture;
-  private PageDriver page;
-
-  @BeforeAll
-  static void serveAndOpenABrowser() throws IOException {
-    fixture = WebFixture.start(tmp);
-  }
-
-  @AfterAll
-  static void closeAll() throws IOException {
-    if (fixture != null) {
-      fixture.close();
-    }
-  }
-
-  @BeforeEach
-  void newPage() {
-    page = new PageDriver(fixture);
-    page.consoleErrors();
-  }
-
-  @AfterEach
-  void noConsoleErrors() {
-    assertEquals(List.of(), page.consoleErrors());
-  }
 
   private int apiTotal(Map<String, Object> variables) {
     JsonNode answer = fixture.post(TOTAL, variables);

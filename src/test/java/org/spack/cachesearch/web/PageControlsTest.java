@@ -4,25 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
 
 /**
  * The page's smaller controls over the bundled sample: a facet's "show N more", the CPU
  * suggestions, the loading state while a request is held in flight, and a real clipboard copy.
  */
-class PageControlsTest {
+class PageControlsTest extends PageTest {
   /** Holds every fetch of the page until {@code window.releaseFetch()} is called. */
   private static final String HOLD_FETCH =
       """
@@ -36,33 +29,6 @@ class PageControlsTest {
       const done = arguments[arguments.length - 1];
       navigator.clipboard.readText().then(done, (e) => done('could not read: ' + e));
       """;
-
-  @TempDir static Path tmp;
-  private static WebFixture fixture;
-  private PageDriver page;
-
-  @BeforeAll
-  static void serveAndOpenABrowser() throws IOException {
-    fixture = WebFixture.start(tmp);
-  }
-
-  @AfterAll
-  static void closeAll() throws IOException {
-    if (fixture != null) {
-      fixture.close();
-    }
-  }
-
-  @BeforeEach
-  void newPage() {
-    page = new PageDriver(fixture);
-    page.consoleErrors();
-  }
-
-  @AfterEach
-  void noConsoleErrors() {
-    assertEquals(List.of(), page.consoleErrors());
-  }
 
   @Test
   void showMoreInAFacetListsEveryValueTheApiCountsInItsOrder() {

@@ -6,53 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.WebElement;
 
 /**
  * The page's tables over the bundled sample: column toggles on the search results, the package page
  * past its 100 specs, the per-tag summary and the order chooser, each equal to the API's.
  */
-class ResultTablesTest {
+class ResultTablesTest extends PageTest {
   private static final List<String> RESULT_COLUMNS =
       List.of("Package", "Version", "Compiler", "OS", "Target", "Variants", "Tag", "Size", "Hash");
-
-  @TempDir static Path tmp;
-  private static WebFixture fixture;
-  private PageDriver page;
-
-  @BeforeAll
-  static void serveAndOpenABrowser() throws IOException {
-    fixture = WebFixture.start(tmp);
-  }
-
-  @AfterAll
-  static void closeAll() throws IOException {
-    if (fixture != null) {
-      fixture.close();
-    }
-  }
-
-  @BeforeEach
-  void newPage() {
-    page = new PageDriver(fixture);
-    page.consoleErrors();
-  }
-
-  @AfterEach
-  void noConsoleErrors() {
-    assertEquals(List.of(), page.consoleErrors());
-  }
 
   private static List<String> without(List<String> columns, String... hidden) {
     List<String> shown = new ArrayList<>(columns);
