@@ -22,6 +22,28 @@ FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 --home-dir /data --shell /usr/sbin/nologin spack \
     && mkdir -p /data/index && chown -R spack /data
 COPY --from=build /src/target/spack-cache-search.jar /app/spack-cache-search.jar
+# Class-data sharing (AppCDS): a training start of serve (it ingests the bundled sample, then
+# answers a search with facets, the readiness check, a scrape and the web page) writes the classes
+# it loaded to /app/spack-cache-search.jsa as it exits; every later start maps them instead of
+# reading and verifying them again, which brings the first answer about twice as soon
+# (BENCHMARKS.md, "Memory and start"). The archive fits this jar and this JRE only; with another,
+# the JVM ignores it and starts as it would without.
+RUN set -eu; \
+    java -XX:ArchiveClassesAtExit=/app/spack-cache-search.jsa -Xlog:cds=error \
+      -jar /app/spack-cache-search.jar \
+      serve --index /tmp/training-index --port 18080 --access-log off & \
+    serve=$!; \
+    probe() { java -cp /app/spack-cache-search.jar org.spack.cachesearch.cli.HealthProbe "$1"; }; \
+    base=http://127.0.0.1:18080; \
+    query='%7Bsearch(first%3A5)%7BtotalCount%7Dfacets(fields%3A%5BTARGET%5D)%7Bfield%7D%7D'; \
+    until probe "$base/graphql?query=$query"; do kill -0 "$serve"; sleep 1; done; \
+    until probe "$base/health/ready"; do kill -0 "$serve"; sleep 1; done; \
+    probe "$base/metrics"; \
+    probe "$base/"; \
+    kill "$serve"; \
+    wait "$serve" || true; \
+    rm -rf /tmp/training-index; \
+    test -s /app/spack-cache-search.jsa
 USER spack
 WORKDIR /data
 VOLUME /data/index
@@ -35,5 +57,6 @@ EXPOSE 8080
 # asks /health/ready on SPACK_SEARCH_PORT.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["java", "-cp", "/app/spack-cache-search.jar", "org.spack.cachesearch.cli.HealthProbe"]
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/spack-cache-search.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/spack-cache-search.jsa", "-XX:MaxRAMPercentage=75", \
+            "-jar", "/app/spack-cache-search.jar"]
 CMD ["serve"]

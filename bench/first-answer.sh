@@ -1,17 +1,25 @@
 #!/usr/bin/env bash
 # Time from starting `serve` on an existing index to its first answered GraphQL query (a search
 # with facets), measured from outside: the launch to the first 200 with data. Prints milliseconds
-# for each of RUNS starts. usage: [RUNS=5] [SERVER_JAVA_OPTS=-Xmx1g] bench/first-answer.sh INDEX
+# for each of RUNS starts.
+# usage: [RUNS=5] [SERVER_JAVA_OPTS=-Xmx1g] [CDS_ARCHIVE=app.jsa] bench/first-answer.sh INDEX
+# With CDS_ARCHIVE, the starts use that class-data archive (-XX:SharedArchiveFile); when the file
+# does not exist yet, one training start (not counted) writes it at exit first
+# (-XX:ArchiveClassesAtExit). An archive belongs to one build of the jar: delete it after a build.
 set -euo pipefail
 index=$(realpath "$1")
 cd "$(dirname "$0")/.."
 port=18931
 body='{"query":"{ search(first: 5) { totalCount edges { node { hash } } } facets(fields: [TARGET]) { field values { value count } } }"}'
-for run in $(seq "${RUNS:-5}"); do
+opts=${SERVER_JAVA_OPTS:--Xmx1g}
+
+# Starts serve with JVM options "$1", waits for the first answer, stops it; prints milliseconds.
+first_answer() {
+  local start end pid
   start=$(date +%s%N)
   # shellcheck disable=SC2086
-  java ${SERVER_JAVA_OPTS:--Xmx1g} -jar target/spack-cache-search.jar serve --index "$index" \
-    --port "$port" --access-log off >/dev/null 2>&1 &
+  java $1 -jar target/spack-cache-search.jar serve --index "$index" --port "$port" \
+    --access-log off >/dev/null 2>&1 &
   pid=$!
   until curl -sf -H 'Content-Type: application/json' -d "$body" "http://127.0.0.1:$port/graphql" \
       2>/dev/null | grep -q '"totalCount"'; do
@@ -19,7 +27,20 @@ for run in $(seq "${RUNS:-5}"); do
     sleep 0.01
   done
   end=$(date +%s%N)
-  echo "first answer, run $run: $(((end - start) / 1000000)) ms"
   kill "$pid"
   wait "$pid" 2>/dev/null || true
+  echo $(((end - start) / 1000000))
+}
+
+if [ -n "${CDS_ARCHIVE:-}" ]; then
+  if [ ! -f "$CDS_ARCHIVE" ]; then
+    ms=$(first_answer "$opts -XX:ArchiveClassesAtExit=$CDS_ARCHIVE")
+    echo "training start (writes $CDS_ARCHIVE): $ms ms"
+    [ -f "$CDS_ARCHIVE" ] || { echo "no archive written at $CDS_ARCHIVE" >&2; exit 70; }
+  fi
+  opts="$opts -XX:SharedArchiveFile=$CDS_ARCHIVE"
+fi
+for run in $(seq "${RUNS:-5}"); do
+  ms=$(first_answer "$opts")
+  echo "first answer, run $run: $ms ms"
 done
