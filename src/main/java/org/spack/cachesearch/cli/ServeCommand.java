@@ -48,9 +48,10 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Settings settings = Settings.read(spec);
-    // The schema needs no index: graphql-java parses it on the other core while the index opens.
+    // The schema needs no settings and no index: graphql-java parses it on the other core while
+    // the settings are read and the index opens.
     Background<GraphQLSchema> schema = Background.start("schema-parse", SpackApi::schema);
+    Settings settings = Settings.read(spec);
     PrometheusRegistry registry = new PrometheusRegistry();
     LazyJvmMetrics.register(registry);
     IngestMetrics ingests = new IngestMetrics(registry);
