@@ -2,13 +2,18 @@
 # Time from starting `serve` on an existing index to its first answered GraphQL query (a search
 # with facets), measured from outside: the launch to the first 200 with data. Prints milliseconds
 # for each of RUNS starts.
-# usage: [RUNS=5] [SERVER_JAVA_OPTS=-Xmx1g] [CDS_ARCHIVE=app.jsa] bench/first-answer.sh INDEX
+# usage: [RUNS=5] [SERVER_JAVA_OPTS=-Xmx1g] [CDS_ARCHIVE=app.jsa] [JAR=target/spack-cache-search.jar]
+#        bench/first-answer.sh INDEX
 # With CDS_ARCHIVE, the starts use that class-data archive (-XX:SharedArchiveFile); when the file
-# does not exist yet, one training start (not counted) writes it at exit first
-# (-XX:ArchiveClassesAtExit). An archive belongs to one build of the jar: delete it after a build.
+# does not exist yet, it is made first as the Dockerfile makes it: one training start (not
+# counted) lists the classes it loads (-XX:DumpLoadedClassList), then -Xshare:dump archives them.
+# An archive belongs to one build of the jar: delete it after a build.
+# JAR: another build to time (an older commit's, say), for before/after figures.
 set -euo pipefail
 index=$(realpath "$1")
+jar=${JAR:+$(realpath "$JAR")}
 cd "$(dirname "$0")/.."
+jar=${jar:-$(realpath target/spack-cache-search.jar)}
 port=18931
 body='{"query":"{ search(first: 5) { totalCount edges { node { hash } } } facets(fields: [TARGET]) { field values { value count } } }"}'
 opts=${SERVER_JAVA_OPTS:--Xmx1g}
@@ -18,7 +23,7 @@ first_answer() {
   local start end pid
   start=$(date +%s%N)
   # shellcheck disable=SC2086
-  java $1 -jar target/spack-cache-search.jar serve --index "$index" --port "$port" \
+  java $1 -jar "$jar" serve --index "$index" --port "$port" \
     --access-log off >/dev/null 2>&1 &
   pid=$!
   until curl -sf -H 'Content-Type: application/json' -d "$body" "http://127.0.0.1:$port/graphql" \
@@ -34,9 +39,12 @@ first_answer() {
 
 if [ -n "${CDS_ARCHIVE:-}" ]; then
   if [ ! -f "$CDS_ARCHIVE" ]; then
-    ms=$(first_answer "$opts -XX:ArchiveClassesAtExit=$CDS_ARCHIVE")
-    echo "training start (writes $CDS_ARCHIVE): $ms ms"
-    [ -f "$CDS_ARCHIVE" ] || { echo "no archive written at $CDS_ARCHIVE" >&2; exit 70; }
+    list=$(mktemp)
+    ms=$(first_answer "$opts -XX:DumpLoadedClassList=$list")
+    echo "training start (lists the classes for $CDS_ARCHIVE): $ms ms"
+    java -Xshare:dump -XX:SharedClassListFile="$list" -XX:SharedArchiveFile="$CDS_ARCHIVE" \
+      -cp "$jar" >/dev/null 2>&1 || { echo "no archive written at $CDS_ARCHIVE" >&2; exit 70; }
+    rm -f "$list"
   fi
   opts="$opts -XX:SharedArchiveFile=$CDS_ARCHIVE"
 fi

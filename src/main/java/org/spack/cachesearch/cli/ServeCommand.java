@@ -136,13 +136,13 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /**
-   * Opens the first generation's files and caches with one search, before reporting ready; it runs
-   * while the server starts.
+   * Opens the first generation's files with one search, before reporting ready; it runs while the
+   * server starts. The index's stats (the package and tag facet maps) are left to their first use,
+   * as after every refresh: computed here they only competed with the first answer for the cores.
    */
   static Void warmUp(SearchIndex index) throws IOException {
     try (IndexView view = index.acquire()) {
       view.search(new SpecRequest(Selection.ALL, 1, null, null, true));
-      view.stats();
     }
     return null;
   }
