@@ -55,8 +55,9 @@ ENV SPACK_SEARCH_INDEX=/data/index
 ENV SPACK_SEARCH_HOST=0.0.0.0
 ENV SPACK_SEARCH_PORT=8080
 EXPOSE 8080
-# The JRE image has no curl or wget: a small Java check keeps the image minimal. Without a URL it
-# asks /health/ready on SPACK_SEARCH_PORT.
+# A small Java check rather than curl (which the Ubuntu-based JRE image carries only "for
+# historical reasons", adoptium/containers#255). Without a URL it asks /health/ready on
+# SPACK_SEARCH_PORT.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["java", "-cp", "/app/spack-cache-search.jar", "org.spack.cachesearch.cli.HealthProbe"]
 ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/spack-cache-search.jsa", "-XX:MaxRAMPercentage=75", \
