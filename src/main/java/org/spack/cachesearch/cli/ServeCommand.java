@@ -1,29 +1,22 @@
 package org.spack.cachesearch.cli;
 
 import graphql.GraphQL;
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import graphql.schema.GraphQLSchema;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.spack.cachesearch.graphql.ApiLimits;
 import org.spack.cachesearch.graphql.SpackApi;
 import org.spack.cachesearch.http.ApiServer;
 import org.spack.cachesearch.http.HealthChecks;
 import org.spack.cachesearch.http.ServerConfig;
-import org.spack.cachesearch.index.IngestProgress;
-import org.spack.cachesearch.index.IngestRun;
-import org.spack.cachesearch.index.IngestSummary;
-import org.spack.cachesearch.index.SpecIndex;
 import org.spack.cachesearch.metrics.GraphQLMetrics;
 import org.spack.cachesearch.metrics.IndexMetrics;
 import org.spack.cachesearch.metrics.IngestMetrics;
+import org.spack.cachesearch.metrics.LazyJvmMetrics;
 import org.spack.cachesearch.search.IndexView;
 import org.spack.cachesearch.search.Requests.SpecRequest;
 import org.spack.cachesearch.search.SearchIndex;
@@ -55,29 +48,42 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // The schema needs no settings and no index: graphql-java parses it on the other core while
+    // the settings are read and the index opens.
+    Background<GraphQLSchema> schema = Background.start("schema-parse", SpackApi::schema);
     Settings settings = Settings.read(spec);
     PrometheusRegistry registry = new PrometheusRegistry();
-    JvmMetrics.builder().register(registry);
+    LazyJvmMetrics.register(registry);
     IngestMetrics ingests = new IngestMetrics(registry);
-    ingestSampleIfEmpty(indexOption.dir, spec.commandLine().getErr()).ifPresent(ingests::add);
+    PrintWriter err = spec.commandLine().getErr();
     try (SearchIndex index =
-        SearchIndex.open(indexOption.dir, settings.search(), settings.duration(Setting.REFRESH))) {
+        ServedIndex.open(
+            indexOption.dir,
+            settings.search(),
+            settings.duration(Setting.REFRESH),
+            err,
+            ingests::add)) {
       IndexMetrics.register(index, registry, Clock.systemUTC());
-      serve(settings.server(), settings.api(), index, registry);
+      Background<Void> warmUp = Background.start("warm-up", () -> warmUp(index));
+      GraphQL api = SpackApi.build(index, settings.api(), schema.get());
+      serve(settings.server(), GraphQLMetrics.measure(api, registry), index, registry, warmUp);
     }
     return 0;
   }
 
   /** Serves until SIGTERM, reporting ready once warm; then stops gracefully. */
   private void serve(
-      ServerConfig config, ApiLimits apiLimits, SearchIndex index, PrometheusRegistry registry)
-      throws IOException, InterruptedException {
-    GraphQL api = GraphQLMetrics.measure(SpackApi.build(index, apiLimits), registry);
+      ServerConfig config,
+      GraphQL api,
+      SearchIndex index,
+      PrometheusRegistry registry,
+      Background<Void> warmUp)
+      throws Exception {
     AtomicBoolean warm = new AtomicBoolean();
     HealthChecks health = new HealthChecks(() -> health(index), warm::get);
     try (ApiServer server = start(config, api, health, registry)) {
       announce(config.host(), server.port());
-      warmUp(index);
+      warmUp.get();
       warm.set(true);
       awaitSigterm(() -> stop(server, config));
     }
@@ -129,27 +135,16 @@ final class ServeCommand implements Callable<Integer> {
     out.flush();
   }
 
-  /** A fresh install serves the bundled sample rather than an error. */
-  static Optional<IngestSummary> ingestSampleIfEmpty(Path index, PrintWriter err)
-      throws IOException {
-    if (!SpecIndex.isEmpty(index)) {
-      return Optional.empty();
-    }
-    err.println("serve: no index at " + index + "; ingesting the bundled sample first");
-    err.flush();
-    return Optional.of(
-        BundledSample.use(
-            root ->
-                new IngestRun(IngestRun.Options.of(List.of(root), index), IngestProgress.NONE)
-                    .run()));
-  }
-
-  /** Opens the first generation's files and caches with one search, before reporting ready. */
-  static void warmUp(SearchIndex index) throws IOException {
+  /**
+   * Opens the first generation's files with one search, before reporting ready; it runs while the
+   * server starts. The index's stats (the package and tag facet maps) are left to their first use,
+   * as after every refresh: computed here they only competed with the first answer for the cores.
+   */
+  static Void warmUp(SearchIndex index) throws IOException {
     try (IndexView view = index.acquire()) {
       view.search(new SpecRequest(Selection.ALL, 1, null, null, true));
-      view.stats();
     }
+    return null;
   }
 
   private static String health(SearchIndex searchIndex) {

@@ -35,9 +35,17 @@ public final class SpackApi {
 
   /** The API over {@code index}, each request held to {@code limits} and the index's own. */
   public static GraphQL build(SearchIndex index, ApiLimits limits) {
+    return build(index, limits, schema());
+  }
+
+  /**
+   * The API over {@code index} with a {@code schema} from {@link #schema()}, which needs no index:
+   * a caller may build it while the index opens.
+   */
+  public static GraphQL build(SearchIndex index, ApiLimits limits, GraphQLSchema schema) {
     CostCalculator costs =
         new CostCalculator(index.limits().maxFirst(), index.limits().maxFacetValues());
-    return GraphQL.newGraphQL(schema())
+    return GraphQL.newGraphQL(schema)
         .instrumentation(new RequestLimits(limits, costs, new ViewScope(index)))
         .defaultDataFetcherExceptionHandler(new ErrorClassifier())
         .build();

@@ -42,7 +42,7 @@ class ServeProcessTest {
   }
 
   @Test
-  void runsFromEnvironmentVariablesAndStopsGracefullyOnSigterm() throws Exception {
+  void runsFromEnvironmentVariablesListsJvmMetricsAndStopsGracefullyOnSigterm() throws Exception {
     Path index = tmp.resolve("index");
     new IngestRun(
             IngestRun.Options.of(List.of(Path.of("src/main/resources/sample")), index),
@@ -56,7 +56,13 @@ class ServeProcessTest {
             "SPACK_SEARCH_SHUTDOWN_GRACE", "5");
     ProcessBuilder builder =
         new ProcessBuilder(
-                java(), "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve")
+                java(),
+                // With native memory tracking on, the JVM metrics include native memory too.
+                "-XX:NativeMemoryTracking=summary",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "serve")
             .redirectError(tmp.resolve("stderr").toFile());
     builder.environment().putAll(env);
     Process serve = builder.start();
@@ -66,6 +72,12 @@ class ServeProcessTest {
       assertEquals(
           "serving " + index + " at " + base + "/graphql (GraphiQL: " + base + "/graphiql)",
           stdout.readLine());
+      assertEquals(
+          List.of(
+              "jvm_memory_used_bytes{area=\"heap\"}",
+              "jvm_native_memory_committed_bytes{pool=\"Total\"}",
+              "spack_search_index_documents 905.0"),
+          metrics(base + "/metrics"));
       awaitReady(HealthProbe.defaultUrl(env));
 
       serve.toHandle().destroy(); // SIGTERM; Process.destroy would also close its pipes
@@ -85,6 +97,24 @@ class ServeProcessTest {
     assertEquals(
         "serve: stopping; requests in flight get up to 5 s\nserve: stopped\n",
         Files.readString(tmp.resolve("stderr")).replaceAll("(?m)^(?!serve: ).*\\n", ""));
+  }
+
+  /** Three lines of a scrape, cut before the values that change from run to run. */
+  private static List<String> metrics(String url) throws Exception {
+    String text =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    return text.lines()
+        .filter(
+            l ->
+                l.startsWith("jvm_memory_used_bytes{area=\"heap\"} ")
+                    || l.startsWith("jvm_native_memory_committed_bytes{pool=\"Total\"} ")
+                    || l.startsWith("spack_search_index_documents "))
+        .map(l -> l.startsWith("spack_") ? l : l.substring(0, l.indexOf(' ')))
+        .toList();
   }
 
   /** Polls readiness as the container's health check does, for at most 30 s. */
