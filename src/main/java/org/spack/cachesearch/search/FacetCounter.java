@@ -63,37 +63,21 @@ final class FacetCounter {
   /** One pass over the matches of {@code query}, counting every field of {@code fields}. */
   private static Map<SpecField, FacetCounts> countPass(
       IndexView view, Query query, List<SpecField> fields, FacetRequest r) {
-    Map<SpecField, FacetCounts> out = new EnumMap<>(SpecField.class);
-    List<SpecField> counted = new ArrayList<>();
-    List<SortedSetDocValuesReaderState> states = new ArrayList<>();
-    for (SpecField field : fields) {
-      Optional<SortedSetDocValuesReaderState> state = view.cache().state(field.indexField());
-      if (state.isEmpty()) {
-        out.put(field, new FacetCounts(field, List.of(), 0));
-      } else {
-        counted.add(field);
-        states.add(state.get());
-      }
-    }
-    if (counted.isEmpty()) {
-      return out;
-    }
-    int[][] counts = ValueCounting.count(view, query, states).counts();
+    ValueCounting.Tally tally =
+        ValueCounting.count(view, query, fields.stream().map(SpecField::indexField).toList());
     boolean narrowed =
         r.prefix() != null && !r.prefix().isEmpty()
             || r.contains() != null && !r.contains().isEmpty();
-    try {
-      for (int d = 0; d < counted.size(); d++) {
-        SpecField field = counted.get(d);
-        SortedSetDocValues labels = states.get(d).getDocValues();
-        out.put(
-            field,
-            narrowed
-                ? top(field, ValueCounting.labelled(labels, counts[d]), r)
-                : topOf(field, labels, counts[d], r.limit()));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    Map<SpecField, FacetCounts> out = new EnumMap<>(SpecField.class);
+    for (int d = 0; d < fields.size(); d++) {
+      SpecField field = fields.get(d);
+      out.put(
+          field,
+          tally.states()[d] == null
+              ? new FacetCounts(field, List.of(), 0)
+              : narrowed
+                  ? top(field, tally.values(d), r)
+                  : topOf(field, tally.states()[d], tally.counts()[d], r.limit()));
     }
     return out;
   }
@@ -104,7 +88,7 @@ final class FacetCounter {
    * the values' byte order, as {@link ValueCount#BY_COUNT} does for these values.
    */
   private static FacetCounts topOf(
-      SpecField field, SortedSetDocValues labels, int[] counts, int limit) throws IOException {
+      SpecField field, SortedSetDocValuesReaderState state, int[] counts, int limit) {
     PriorityQueue<int[]> top =
         new PriorityQueue<>(
             limit + 1,
@@ -120,9 +104,14 @@ final class FacetCounter {
       }
     }
     ValueCount[] shown = new ValueCount[top.size()];
-    for (int i = shown.length - 1; i >= 0; i--) {
-      int[] best = top.poll();
-      shown[i] = new ValueCount(ValueCounting.label(labels, best[0]), best[1]);
+    try {
+      SortedSetDocValues labels = state.getDocValues();
+      for (int i = shown.length - 1; i >= 0; i--) {
+        int[] best = top.poll();
+        shown[i] = new ValueCount(ValueCounting.label(labels, best[0]), best[1]);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return new FacetCounts(field, List.of(shown), nonZero - shown.length);
   }

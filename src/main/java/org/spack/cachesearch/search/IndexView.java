@@ -130,10 +130,6 @@ public final class IndexView implements AutoCloseable {
     return index.selector();
   }
 
-  int count(Query query) {
-    return run(() -> searcher.count(query));
-  }
-
   /**
    * The number of matches when every segment knows it without visiting them ({@link Weight#count}:
    * a term without deletions, match-all); null when a search must count them.

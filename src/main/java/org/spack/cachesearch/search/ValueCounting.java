@@ -37,15 +37,43 @@ final class ValueCounting implements CollectorManager<ValueCounting.Counts, Valu
   }
 
   /**
-   * The number of matches, and per dimension (in the order of {@code states}) the matches' count of
-   * each global ordinal.
+   * The number of matches and, per dimension (in the order asked), the matches' count of each
+   * global ordinal with the facet state that labels them; both null for a dimension that no
+   * document has.
    */
-  record Tally(int hits, int[][] counts) {}
+  record Tally(int hits, SortedSetDocValuesReaderState[] states, int[][] counts) {
+    /** Dimension {@code d}'s values with a count, by count then value. */
+    List<ValueCount> values(int d) {
+      if (states[d] == null) {
+        return List.of();
+      }
+      try {
+        return labelled(states[d].getDocValues(), counts[d]);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
 
-  /** The matches of {@code query}, counted in every dimension of {@code states}. */
-  static Tally count(IndexView view, Query query, List<SortedSetDocValuesReaderState> states) {
-    ValueCounting manager = new ValueCounting(states);
-    return view.run(() -> view.searcher().search(query, manager));
+  /** The matches of {@code query}, counted in every one of {@code dims}, in one pass. */
+  static Tally count(IndexView view, Query query, List<String> dims) {
+    List<SortedSetDocValuesReaderState> present = new ArrayList<>();
+    int[] at = new int[dims.size()];
+    for (int d = 0; d < dims.size(); d++) {
+      Optional<SortedSetDocValuesReaderState> state = view.cache().state(dims.get(d));
+      at[d] = state.isPresent() ? present.size() : -1;
+      state.ifPresent(present::add);
+    }
+    Tally found = view.run(() -> view.searcher().search(query, new ValueCounting(present)));
+    SortedSetDocValuesReaderState[] states = new SortedSetDocValuesReaderState[dims.size()];
+    int[][] counts = new int[dims.size()][];
+    for (int d = 0; d < dims.size(); d++) {
+      if (at[d] >= 0) {
+        states[d] = found.states()[at[d]];
+        counts[d] = found.counts()[at[d]];
+      }
+    }
+    return new Tally(found.hits(), states, counts);
   }
 
   /**
@@ -53,21 +81,10 @@ final class ValueCounting implements CollectorManager<ValueCounting.Counts, Valu
    * the order of {@code dims}, each by count then value), from one pass over the matches.
    */
   static Counted valuesOf(IndexView view, Query query, List<String> dims) {
-    List<SortedSetDocValuesReaderState> states = new ArrayList<>();
-    List<Integer> at = new ArrayList<>();
-    for (String dim : dims) {
-      Optional<SortedSetDocValuesReaderState> state = view.cache().state(dim);
-      at.add(state.isPresent() ? states.size() : -1);
-      state.ifPresent(states::add);
-    }
-    ValueCounting.Tally tally = ValueCounting.count(view, query, states);
+    Tally tally = count(view, query, dims);
     List<List<ValueCount>> values = new ArrayList<>(dims.size());
-    try {
-      for (int i : at) {
-        values.add(i < 0 ? List.of() : labelled(states.get(i).getDocValues(), tally.counts()[i]));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (int d = 0; d < dims.size(); d++) {
+      values.add(tally.values(d));
     }
     return new Counted(tally.hits(), values);
   }
@@ -80,7 +97,8 @@ final class ValueCounting implements CollectorManager<ValueCounting.Counts, Valu
   }
 
   /** Every value with a count, by count then value. */
-  static List<ValueCount> labelled(SortedSetDocValues labels, int[] counts) throws IOException {
+  private static List<ValueCount> labelled(SortedSetDocValues labels, int[] counts)
+      throws IOException {
     List<ValueCount> values = new ArrayList<>();
     for (int ord = 0; ord < counts.length; ord++) {
       if (counts[ord] > 0) {
@@ -117,7 +135,7 @@ final class ValueCounting implements CollectorManager<ValueCounting.Counts, Valu
         }
       }
     }
-    return new Tally(hits, total);
+    return new Tally(hits, states.toArray(new SortedSetDocValuesReaderState[0]), total);
   }
 
   /** One searcher slice's counts. */
