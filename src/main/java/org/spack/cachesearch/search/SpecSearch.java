@@ -38,7 +38,9 @@ final class SpecSearch {
   static ResultPage<SpecHit> search(IndexView view, SpecRequest r) {
     int first = checkFirst(view, r.first());
     SortOrder order = order(r);
-    Query query = view.selector().query(r.selection());
+    Query selected = view.selector().query(r.selection());
+    // Ordered by score, a pattern clause reads its matches from the query cache (CachedPatterns).
+    Query query = order == SortOrder.RELEVANCE ? CachedPatterns.wrap(selected) : selected;
     FieldDoc after =
         r.after() == null ? null : Cursor.decode(order, r.after(), view.reader().maxDoc());
     // A total Lucene cannot read off the index (Weight#count) is counted by the same pass that

@@ -1,0 +1,107 @@
+package org.spack.cachesearch.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LRUQueryCache;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryCachingPolicy;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spack.cachesearch.Corpus;
+import org.spack.cachesearch.index.IndexSchema;
+
+class CachedPatternsTest {
+  @TempDir static Path tmp;
+  private static DirectoryReader reader;
+
+  private final SpecQueryParser parser = new SpecQueryParser(new IndexSchema(), Limits.DEFAULT);
+
+  @BeforeAll
+  static void ingest() throws IOException {
+    Path dir = tmp.resolve("index");
+    TestIndex.ingest(dir, Corpus.cacheTree());
+    reader = DirectoryReader.open(FSDirectory.open(dir));
+  }
+
+  @AfterAll
+  static void close() throws IOException {
+    reader.close();
+  }
+
+  @Test
+  void constantScorePatternsAreWrappedAndEverythingElseKept() {
+    assertEquals(
+        "+ConstantScore(compiler:gcc*) +target:aarch64",
+        CachedPatterns.wrap(parser.parse("compiler:gcc* AND target:aarch64")).toString());
+    assertEquals(
+        "(ConstantScore(compiler:gcc*))^3.0 ConstantScore(package:/py-.*/)",
+        CachedPatterns.wrap(parser.parse("compiler:gcc*^3 OR package:/py-.*/")).toString());
+    // A fuzzy term scores by similarity: it stays as it is, and so does a query without patterns.
+    Query fuzzy = parser.parse("zlib~1 OR target:aarch64");
+    assertSame(fuzzy, CachedPatterns.wrap(fuzzy));
+  }
+
+  @Test
+  void everyHitKeepsItsScoreAndPlace() throws IOException {
+    IndexSearcher searcher = new IndexSearcher(reader);
+    for (String q :
+        List.of(
+            "compiler:gcc* AND target:aarch64",
+            "compiler:gcc*^3 OR zlib",
+            "package:py-* AND NOT os:ubuntu*",
+            "zlib~1 OR compiler:clang*")) {
+      Query parsed = parser.parse(q);
+      List<String> plain = hits(searcher, parsed);
+      assertTrue(plain.size() > 10, q + " matches " + plain.size());
+      assertEquals(plain, hits(searcher, CachedPatterns.wrap(parsed)), q);
+    }
+  }
+
+  @Test
+  void aScoringSearchReadsThePatternFromTheCacheAFilterPassFilled() throws IOException {
+    LRUQueryCache cache = new LRUQueryCache(100, 1 << 24, leaf -> true, Float.POSITIVE_INFINITY);
+    IndexSearcher searcher = new IndexSearcher(reader);
+    searcher.setQueryCache(cache);
+    searcher.setQueryCachingPolicy(
+        new QueryCachingPolicy() {
+          @Override
+          public void onUse(Query query) {}
+
+          @Override
+          public boolean shouldCache(Query query) {
+            return true;
+          }
+        });
+    Query parsed = parser.parse("compiler:gcc* AND target:aarch64");
+    searcher.count(parsed); // as a facet pass does: no scores, every clause cached
+    long before = cache.getHitCount();
+    searcher.search(parsed, 20);
+    assertEquals(before, cache.getHitCount(), "scored as parsed, nothing comes from the cache");
+    searcher.search(CachedPatterns.wrap(parsed), 20);
+    assertEquals(
+        before + reader.leaves().size(),
+        cache.getHitCount(),
+        "the pattern's matches come from the cache, one hit per segment");
+  }
+
+  /** Each hit as document and score, in the order of the search. */
+  private static List<String> hits(IndexSearcher searcher, Query query) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (ScoreDoc d : searcher.search(query, 10_000).scoreDocs) {
+      out.add(d.doc + ":" + d.score);
+    }
+    return out;
+  }
+}
