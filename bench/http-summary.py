@@ -42,6 +42,5 @@ for name in order:
         rate = f"{med(r[0] for r in runs):.1f} req/s, " if name == "all" else ""
         failed = sum(r[3] for r in runs)
         cells.append(f"{rate}{p50:.3g} / {p99:.3g} ms" + (f" ({failed} failed)" if failed else ""))
-    runs_n = len(rows.get((name, levels[0]), []))
     print(f"| {name} | " + " | ".join(cells) + " |")
 print(f"\nruns per level: {', '.join(str(len(rows.get(('all', c), []))) for c in levels)}")
