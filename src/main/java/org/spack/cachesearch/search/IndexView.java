@@ -118,6 +118,11 @@ public final class IndexView implements AutoCloseable {
     return (DirectoryReader) searcher.getIndexReader();
   }
 
+  /** The segments' facet ordinals as arrays, shared by every generation. */
+  OrdinalArrays ordinalArrays() {
+    return index.ordinalArrays();
+  }
+
   ReaderCache cache() {
     return shared.cache;
   }

@@ -31,9 +31,11 @@ import org.apache.lucene.util.LongValues;
  */
 final class ValueCounting implements CollectorManager<ValueCounting.Counts, ValueCounting.Tally> {
   private final List<SortedSetDocValuesReaderState> states;
+  private final OrdinalArrays arrays;
 
-  private ValueCounting(List<SortedSetDocValuesReaderState> states) {
+  ValueCounting(List<SortedSetDocValuesReaderState> states, OrdinalArrays arrays) {
     this.states = List.copyOf(states);
+    this.arrays = arrays;
   }
 
   /**
@@ -64,7 +66,9 @@ final class ValueCounting implements CollectorManager<ValueCounting.Counts, Valu
       at[d] = state.isPresent() ? present.size() : -1;
       state.ifPresent(present::add);
     }
-    Tally found = view.run(() -> view.searcher().search(query, new ValueCounting(present)));
+    Tally found =
+        view.run(
+            () -> view.searcher().search(query, new ValueCounting(present, view.ordinalArrays())));
     SortedSetDocValuesReaderState[] states = new SortedSetDocValuesReaderState[dims.size()];
     int[][] counts = new int[dims.size()][];
     for (int d = 0; d < dims.size(); d++) {
@@ -117,7 +121,7 @@ final class ValueCounting implements CollectorManager<ValueCounting.Counts, Valu
 
   @Override
   public Counts newCollector() throws IOException {
-    return new Counts(states);
+    return new Counts(states, arrays);
   }
 
   @Override
@@ -141,12 +145,14 @@ final class ValueCounting implements CollectorManager<ValueCounting.Counts, Valu
   /** One searcher slice's counts. */
   static final class Counts implements Collector {
     private final List<SortedSetDocValuesReaderState> states;
+    private final OrdinalArrays arrays;
     private final OrdinalMap[] maps;
     private final int[][] global;
     private int hits;
 
-    Counts(List<SortedSetDocValuesReaderState> states) throws IOException {
+    Counts(List<SortedSetDocValuesReaderState> states, OrdinalArrays arrays) throws IOException {
       this.states = states;
+      this.arrays = arrays;
       this.maps = new OrdinalMap[states.size()];
       this.global = new int[states.size()][];
       for (int d = 0; d < global.length; d++) {
@@ -168,9 +174,14 @@ final class ValueCounting implements CollectorManager<ValueCounting.Counts, Valu
       return new Segment(context);
     }
 
-    /** Counts in one segment's ordinals, mapped to global ones when the segment is done. */
+    /**
+     * Counts in one segment's ordinals, mapped to global ones when the segment is done: read from
+     * {@link OrdinalArrays} where the dimension has them (counted at ordinal + 1, [0] for none),
+     * else from the doc values.
+     */
     private final class Segment implements LeafCollector {
       private final int leaf;
+      private final OrdinalArrays.Ordinals[] read;
       private final SortedDocValues[] single;
       private final SortedSetDocValues[] multi;
       private final int[][] counts;
@@ -178,12 +189,18 @@ final class ValueCounting implements CollectorManager<ValueCounting.Counts, Valu
       Segment(LeafReaderContext context) throws IOException {
         int n = states.size();
         leaf = context.ord;
+        read = new OrdinalArrays.Ordinals[n];
         single = new SortedDocValues[n];
         multi = new SortedSetDocValues[n];
         counts = new int[n][];
         for (int d = 0; d < n; d++) {
-          SortedSetDocValues values =
-              DocValues.getSortedSet(context.reader(), states.get(d).getField());
+          String field = states.get(d).getField();
+          read[d] = arrays.of(context.reader(), field).orElse(null);
+          if (read[d] != null) {
+            counts[d] = new int[read[d].valueCount() + 1];
+            continue;
+          }
+          SortedSetDocValues values = DocValues.getSortedSet(context.reader(), field);
           single[d] = DocValues.unwrapSingleton(values);
           multi[d] = single[d] == null ? values : null;
           counts[d] = new int[(int) values.getValueCount()];
@@ -199,8 +216,11 @@ final class ValueCounting implements CollectorManager<ValueCounting.Counts, Valu
       public void collect(int doc) throws IOException {
         hits++;
         for (int d = 0; d < counts.length; d++) {
+          OrdinalArrays.Ordinals array = read[d];
           SortedDocValues one = single[d];
-          if (one != null) {
+          if (array != null) {
+            array.count(doc, counts[d]);
+          } else if (one != null) {
             if (one.advanceExact(doc)) {
               counts[d][one.ordValue()]++;
             }
@@ -219,9 +239,10 @@ final class ValueCounting implements CollectorManager<ValueCounting.Counts, Valu
           int[] segment = counts[d];
           int[] into = global[d];
           LongValues toGlobal = maps[d] == null ? LongValues.IDENTITY : maps[d].getGlobalOrds(leaf);
-          for (int ord = 0; ord < segment.length; ord++) {
-            if (segment[ord] != 0) {
-              into[(int) toGlobal.get(ord)] += segment[ord];
+          int shift = read[d] == null ? 0 : 1;
+          for (int ord = 0; ord + shift < segment.length; ord++) {
+            if (segment[ord + shift] != 0) {
+              into[(int) toGlobal.get(ord)] += segment[ord + shift];
             }
           }
         }
