@@ -43,7 +43,7 @@ import org.spack.cachesearch.spack.SpackVersion;
  */
 public final class IndexSchema {
   /** Bumped whenever documents change shape; an index of another version must be re-ingested. */
-  public static final int VERSION = 6;
+  public static final int VERSION = 7;
 
   /**
    * {@code tag/package} ({@link PageKey}): the unit an ingest replaces or prunes, and a facet
@@ -68,7 +68,10 @@ public final class IndexSchema {
     }
   }
 
-  /** The spec as the page wrote it (JSON), with package and tag: a hit needs no other lookup. */
+  /**
+   * The spec as the page wrote it ({@link StoredSpec}), with package and tag: a hit needs no other
+   * lookup.
+   */
   private static final String SOURCE = "_source";
 
   private static final Set<String> SOURCE_ONLY = Set.of(SOURCE);
@@ -196,7 +199,7 @@ public final class IndexSchema {
     doc.add(new StringField(PAGE, pageKey, Field.Store.NO));
     facet(doc, PAGE, pageKey);
     doc.add(new SortedDocValuesField(ID, new BytesRef(new Id(page.tag(), spec.hash()).toString())));
-    doc.add(new StoredField(SOURCE, SpecJson.encode(hit)));
+    doc.add(new StoredField(SOURCE, StoredSpec.encode(hit)));
     Set<String> words = new LinkedHashSet<>();
     for (SpecField field : SpecField.values()) {
       String name = field.indexField();
@@ -296,6 +299,6 @@ public final class IndexSchema {
   /** The spec a document stores. */
   public SpecHit load(StoredFields fields, int doc) throws IOException {
     BytesRef bytes = fields.document(doc, SOURCE_ONLY).getBinaryValue(SOURCE);
-    return SpecJson.decode(bytes.bytes, bytes.offset, bytes.length);
+    return StoredSpec.decode(bytes.bytes, bytes.offset, bytes.length);
   }
 }

@@ -288,7 +288,7 @@ class SpackApiTest {
                    {"name": "develop-2025-03-23", "numPackages": 1, "numSpecs": 2},
                    {"name": "develop-2025-03-30", "numPackages": 2, "numSpecs": 3},
                    {"name": "v0.23.0", "numPackages": 12, "numSpecs": 21}],
-          "stats": {"numSpecs": 905, "numPackages": 59, "numTags": 4, "schemaVersion": 6}}}
+          "stats": {"numSpecs": 905, "numPackages": 59, "numTags": 4, "schemaVersion": 7}}}
         """,
         "{ tags { name numPackages numSpecs } stats { numSpecs numPackages numTags schemaVersion } }");
   }

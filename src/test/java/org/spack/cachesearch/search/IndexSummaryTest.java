@@ -93,7 +93,7 @@ class IndexSummaryTest {
     assertEquals(
         List.of(905L, 59, 4, IndexSchema.VERSION),
         List.of(stats.numSpecs(), stats.numPackages(), stats.numTags(), stats.schemaVersion()));
-    assertEquals(6, stats.schemaVersion());
+    assertEquals(7, stats.schemaVersion());
     assertEquals(
         roots.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList(),
         stats.builtFrom());

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  *
  * <p>Usage: {@code IngestBench PAGES_DIR THREADS [RUNS=5] [KEEP_DIR]}; with {@code KEEP_DIR} the
  * last run's indexes are kept as {@code KEEP_DIR/<contender>} ({@code ours}, {@code floor}, {@code
- * solr}: for {@link QueryBench}), else every index is deleted after its run.
+ * solr}: for {@link QueryBench}), else every index is deleted after its run. The environment
+ * variable {@code CONTENDERS} (comma-separated names) runs only those, for an A/B of ours.
  */
 public final class IngestBench {
   private IngestBench() {}
@@ -31,7 +32,9 @@ public final class IngestBench {
     int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
     Path keep = args.length > 3 ? Path.of(args[3]) : null;
     List<Ingester> contenders =
-        List.of(new OursIngester(), new FloorIngester(), new SolrIngester());
+        Stream.of(new OursIngester(), new FloorIngester(), new SolrIngester())
+            .filter(c -> chosen(c.name()))
+            .toList();
     Environment.print();
     System.out.printf(Locale.ROOT, "pages %s, %d thread(s), %d runs%n", pages, threads, runs);
     List<List<Double>> rates = new ArrayList<>();
@@ -52,6 +55,12 @@ public final class IngestBench {
       System.out.println(line);
     }
     summary(contenders, rates);
+  }
+
+  /** Whether {@code CONTENDERS} names it (or is unset). */
+  private static boolean chosen(String name) {
+    String only = System.getenv("CONTENDERS");
+    return only == null || List.of(only.split(",")).contains(name);
   }
 
   private static double timed(Ingester c, Path pages, Path dir, int threads, StringBuilder line)
