@@ -30,6 +30,23 @@ class StoredSpecTest {
     return StoredSpec.decode(padded, 3, bytes.length);
   }
 
+  /** A spec of one version and no variants, in {@code stacks}, with {@code closure} below it. */
+  private static Spec plain(List<String> stacks, List<Dependency> closure) {
+    return new Spec(
+        HASH,
+        Compiler.parse("none"),
+        "rhel8",
+        "linux",
+        "x86_64",
+        List.of(),
+        List.of("1"),
+        stacks,
+        null,
+        Map.of(),
+        List.of(),
+        closure);
+  }
+
   @Test
   void everySpecOfTheCorpusReadsBackAsItWasRead() throws IOException {
     PageReader reader = new PageReader();
@@ -97,39 +114,13 @@ class StoredSpecTest {
             List.of(),
             List.of(),
             false);
-    Spec spec =
-        new Spec(
-            HASH,
-            Compiler.parse("none"),
-            "rhel8",
-            "linux",
-            "x86_64",
-            List.of(),
-            List.of("1"),
-            List.of("root"),
-            null,
-            Map.of(),
-            List.of(),
-            List.of(d));
+    Spec spec = plain(List.of("root"), List.of(d));
     assertEquals(List.of(), roundTrip(new SpecHit("a", "b", spec)).spec().closure());
   }
 
   @Test
   void bytesThatAreNotAStoredSpecFailNamingWhy() {
-    Spec spec =
-        new Spec(
-            HASH,
-            Compiler.parse("none"),
-            "rhel8",
-            "linux",
-            "x86_64",
-            List.of(),
-            List.of("1"),
-            List.of(),
-            null,
-            Map.of(),
-            List.of(),
-            List.of());
+    Spec spec = plain(List.of(), List.of());
     byte[] bytes = StoredSpec.encode(new SpecHit("zlib", "develop", spec));
 
     IllegalStateException cut =
