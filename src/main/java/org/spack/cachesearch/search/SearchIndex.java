@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LRUQueryCache;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
@@ -39,6 +40,8 @@ public final class SearchIndex implements Closeable {
 
   /** Shared by every view, so that what recurs across requests is what gets cached. */
   private final FilterCachingPolicy cachingPolicy = new FilterCachingPolicy();
+
+  private final LRUQueryCache queryCache = FilterCache.create();
 
   /**
    * Facet ordinals as arrays for the counting passes, in an eighth of the heap: at 1M specs every
@@ -155,7 +158,10 @@ public final class SearchIndex implements Closeable {
       if (reader instanceof DirectoryReader dr) {
         SpecIndex.check(dir, dr.getIndexCommit());
       }
-      return new CachingSearcher(reader, new ReaderCache(reader, schema.facetsConfig()));
+      CachingSearcher searcher =
+          new CachingSearcher(reader, new ReaderCache(reader, schema.facetsConfig()));
+      searcher.setQueryCache(queryCache);
+      return searcher;
     }
   }
 }

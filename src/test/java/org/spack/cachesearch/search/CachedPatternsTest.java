@@ -111,6 +111,30 @@ class CachedPatternsTest {
     assertEquals(1, wrapped);
   }
 
+  @Test
+  void theServedCacheKeepsAPatternBesideAMuchCheaperClause() throws IOException {
+    // gcc* matches most of the corpus, package:tree 16 specs: far over Lucene's default rule of
+    // skipping a clause that costs ten times its conjunction's lead.
+    Query parsed = parser.parse("compiler:gcc* AND package:tree");
+    assertEquals(0, patternHits(new LRUQueryCache(1000, 1 << 24, leaf -> true, 10), parsed));
+    assertEquals(1, patternHits(FilterCache.create(1 << 24, 0), parsed));
+    // A segment under the size the cache asks for is never cached.
+    assertEquals(0, patternHits(FilterCache.create(1 << 24, reader.maxDoc() + 1), parsed));
+  }
+
+  /** Hits of a wrapped, scored search in {@code cache} after three counts of {@code parsed}. */
+  private long patternHits(LRUQueryCache cache, Query parsed) throws IOException {
+    IndexSearcher searcher = new IndexSearcher(reader);
+    searcher.setQueryCache(cache);
+    searcher.setQueryCachingPolicy(new FilterCachingPolicy());
+    for (int i = 0; i < 3; i++) {
+      searcher.count(parsed); // the policy keeps a pattern once it recurs
+    }
+    long before = cache.getHitCount();
+    searcher.search(CachedPatterns.wrap(parsed), 20);
+    return cache.getHitCount() - before;
+  }
+
   private static int termsStartingWith(LeafReaderContext leaf, String field, String prefix)
       throws IOException {
     int n = 0;
